@@ -1,0 +1,26 @@
+"""The archive's records, one module per part of the domain."""
+
+from .adaptation import Adaptation
+from .award import Award, Ceremony
+from .film import BoxOfficeFigure, CompanyCredit, ExternalLink, Film, FilmNote, FilmTitle
+from .person import Person, Role
+from .reference import Company, Country, Genre, Language, Source
+
+__all__ = [
+    "Adaptation",
+    "Award",
+    "BoxOfficeFigure",
+    "Ceremony",
+    "Company",
+    "CompanyCredit",
+    "Country",
+    "ExternalLink",
+    "Film",
+    "FilmNote",
+    "FilmTitle",
+    "Genre",
+    "Language",
+    "Person",
+    "Role",
+    "Source",
+]

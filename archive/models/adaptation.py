@@ -1,0 +1,70 @@
+"""Remakes and other adaptations: a link from a source film to a film made from it."""
+
+from django.db import models
+from django.db.models import F, Q
+
+from .reference import Source
+
+
+class AdaptationQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related(
+            "source", "adaptation", "adaptation__original_language"
+        ).prefetch_related("adaptation__countries")
+
+
+class AdaptationManager(models.Manager.from_queryset(AdaptationQuerySet)):
+    def get_by_natural_key(self, source, adaptation):
+        return self.get(source__slug=source, adaptation__slug=adaptation)
+
+
+class Adaptation(models.Model):
+    class Kind(models.TextChoices):
+        OFFICIAL_REMAKE = "official_remake", "Official remake"
+        UNOFFICIAL_REMAKE = "unofficial_remake", "Unofficial remake"
+        INSPIRED_BY = "inspired_by", "Inspired by"
+        SERIES = "series", "Series adaptation"
+
+    source = models.ForeignKey(
+        "archive.Film",
+        on_delete=models.CASCADE,
+        related_name="adaptations",
+        help_text="The film that was adapted.",
+    )
+    adaptation = models.ForeignKey(
+        "archive.Film",
+        on_delete=models.CASCADE,
+        related_name="adapted_from",
+        help_text="The film made from it.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OFFICIAL_REMAKE)
+    note = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="adaptations")
+
+    objects = AdaptationManager()
+
+    class Meta:
+        ordering = ["source", "adaptation__year", "adaptation__title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source=F("adaptation")),
+                name="adaptation_not_of_itself",
+                violation_error_message="A film cannot be adapted from itself.",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "adaptation"],
+                name="adaptation_unique_pair",
+                violation_error_message="This adaptation is already recorded.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.adaptation} ({self.get_kind_display().lower()} of {self.source})"
+
+    def get_absolute_url(self):
+        return self.adaptation.get_absolute_url()
+
+    def natural_key(self):
+        return (self.source.slug, self.adaptation.slug)
+
+    natural_key.dependencies = ["archive.film"]

@@ -1,0 +1,136 @@
+"""Award ceremonies and the awards and nominations given at them."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .base import YEAR_MAX, YEAR_MIN, SlugManager
+from .reference import Country, Source
+
+
+class Ceremony(models.Model):
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Baeksang Arts Awards.")
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="ceremonies"
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name_plural = "ceremonies"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:award-list") + f"?ceremony={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class AwardQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("ceremony", "film", "person")
+
+    def won(self):
+        return self.filter(result=Award.Result.WON)
+
+
+class AwardManager(models.Manager.from_queryset(AwardQuerySet)):
+    def get_by_natural_key(self, ceremony, year, category, film, person):
+        who = {"person__slug": person} if person else {"person__isnull": True}
+        return self.get(
+            ceremony__slug=ceremony, year=year, category=category, film__slug=film, **who
+        )
+
+
+class Award(models.Model):
+    """One award or nomination: a ceremony's category, for a film and perhaps a person."""
+
+    class Result(models.TextChoices):
+        WON = "won", "Won"
+        NOMINATED = "nominated", "Nominated"
+
+    ceremony = models.ForeignKey(Ceremony, on_delete=models.PROTECT, related_name="awards")
+    edition = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The ceremony's number, e.g. 49 for the 49th."
+    )
+    year = models.PositiveSmallIntegerField(help_text="The year of the ceremony.")
+    category = models.CharField(max_length=200, help_text="e.g. Best Actor.")
+    result = models.CharField(max_length=10, choices=Result)
+    film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="awards")
+    person = models.ForeignKey(
+        "archive.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        help_text="Empty when the award went to the film itself.",
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text='e.g. "Shared with Song Kang-ho".'
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="awards")
+
+    objects = AwardManager()
+
+    class Meta:
+        ordering = ["-year", "ceremony__name", "category", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
+                name="award_year_in_range",
+                violation_error_message=f"The year must be between {YEAR_MIN} and {YEAR_MAX}.",
+            ),
+            models.CheckConstraint(
+                condition=Q(edition__isnull=True) | Q(edition__gte=1),
+                name="award_edition_from_one",
+                violation_error_message="The edition starts at 1.",
+            ),
+            models.UniqueConstraint(
+                fields=["ceremony", "year", "category", "film", "person"],
+                condition=Q(person__isnull=False),
+                name="award_unique_person",
+                violation_error_message="This person already has this award for this film.",
+            ),
+            models.UniqueConstraint(
+                fields=["ceremony", "year", "category", "film"],
+                condition=Q(person__isnull=True),
+                name="award_unique_film",
+                violation_error_message="This film already has this award.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["ceremony", "year"], name="award_ceremony_year"),
+            models.Index(fields=["result", "year"], name="award_result_year"),
+        ]
+
+    def __str__(self):
+        who = self.person or self.film
+        return f"{self.ceremony} {self.year}: {self.category} – {who} ({self.get_result_display()})"
+
+    def get_absolute_url(self):
+        return self.film.get_absolute_url()
+
+    def natural_key(self):
+        person = self.person.slug if self.person_id else None
+        return (self.ceremony.slug, self.year, self.category, self.film.slug, person)
+
+    natural_key.dependencies = ["archive.ceremony", "archive.film", "archive.person"]
+
+
+def ordinal(number):
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+    @property
+    def ceremony_label(self):
+        if self.edition:
+            return f"{ordinal(self.edition)} {self.ceremony.name}"
+        return self.ceremony.name

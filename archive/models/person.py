@@ -1,0 +1,167 @@
+"""People and their credits on films."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from ..text import fold
+from .base import SlugManager, TimestampedModel
+from .reference import Source
+
+
+class PersonQuerySet(models.QuerySet):
+    def search(self, query):
+        """People with ``query`` in any of their names, in any script."""
+        folded = fold(query)
+        if not folded:
+            return self
+        return self.filter(names_folded__contains=folded)
+
+
+class PersonManager(SlugManager.from_queryset(PersonQuerySet)):
+    pass
+
+
+class Person(TimestampedModel):
+    name = models.CharField(
+        max_length=200, help_text="The name as the archive shows it, in Latin letters."
+    )
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The person's address, e.g. ryu-seung-ryong."
+    )
+    name_original = models.CharField(
+        "name in original script",
+        max_length=200,
+        blank=True,
+        help_text="The name in its own script (Hangul, Devanagari, ...), if it has one.",
+    )
+    other_names = models.TextField(
+        blank=True, help_text="Other spellings and stage names, one on each line."
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="people")
+    names_folded = models.TextField(blank=True, editable=False)
+
+    objects = PersonManager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+            models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:person-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(fold(self.name))[:200]
+        super().save(*args, **kwargs)
+
+    @property
+    def other_name_list(self):
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+    @property
+    def all_names(self):
+        return [name for name in (self.name, self.name_original, *self.other_name_list) if name]
+
+
+class RoleQuerySet(models.QuerySet):
+    def cast(self):
+        return self.filter(kind=Role.Kind.ACTOR)
+
+    def crew(self):
+        return self.exclude(kind=Role.Kind.ACTOR)
+
+
+class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
+    def get_by_natural_key(self, film, person, kind, character):
+        return self.get(film__slug=film, person__slug=person, kind=kind, character=character)
+
+
+class Role(models.Model):
+    """A person's credit on a film. Two people may play one character at different ages."""
+
+    class Kind(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        DIRECTOR = "director", "Director"
+        WRITER = "writer", "Writer"
+        PRODUCER = "producer", "Producer"
+        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+        EDITOR = "editor", "Editor"
+        COMPOSER = "composer", "Composer"
+
+    film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="roles")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="roles")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ACTOR)
+    character = models.CharField(
+        max_length=200, blank=True, help_text="For actors: the character's name. Empty for crew."
+    )
+    note = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "child", "adult", "uncredited", "announced".'
+    )
+    billing = models.PositiveSmallIntegerField(
+        "billing order",
+        null=True,
+        blank=True,
+        help_text="1 for the top-billed actor, 2 for the next; empty if not known.",
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="roles")
+    character_folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
+    objects = RoleManager()
+
+    class Meta:
+        ordering = ["film", "kind", models.F("billing").asc(nulls_last=True), "person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "kind", "character"],
+                name="role_unique_credit",
+                violation_error_message=(
+                    "This person already has this credit (and character) on this film."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(billing__isnull=True) | Q(billing__gte=1),
+                name="role_billing_from_one",
+                violation_error_message="Billing order starts at 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="actor") | Q(character=""),
+                name="role_character_only_for_actors",
+                violation_error_message="Only an actor's credit has a character.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["person", "kind"], name="role_person_kind"),
+            models.Index(fields=["film", "kind", "billing"], name="role_film_kind_billing"),
+        ]
+
+    def __str__(self):
+        text = f"{self.person} – {self.get_kind_display()}"
+        if self.character:
+            text += f" as {self.character}"
+        return text
+
+    def get_absolute_url(self):
+        return self.film.get_absolute_url()
+
+    def natural_key(self):
+        return (self.film.slug, self.person.slug, self.kind, self.character)
+
+    natural_key.dependencies = ["archive.film", "archive.person"]
+
+    def clean(self):
+        super().clean()
+        if self.kind != self.Kind.ACTOR and self.character:
+            raise ValidationError({"character": "Only an actor's credit has a character."})

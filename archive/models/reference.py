@@ -1,0 +1,121 @@
+"""Reference records: countries, languages, genres, companies and sources."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from .base import CodeManager, KeyManager, SlugManager
+
+
+class Country(models.Model):
+    """A country by its ISO 3166-1 alpha-2 code; every code is created by a migration."""
+
+    code = models.CharField(
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters, e.g. KR.")],
+        help_text="ISO 3166-1 alpha-2, e.g. KR.",
+    )
+    name = models.CharField(max_length=100)
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["name", "code"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Language(models.Model):
+    """A language by its ISO 639-1 code (ISO 639-2 where 639-1 has none, as Filipino "fil")."""
+
+    code = models.CharField(
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2,3}$", "Two or three small letters, e.g. ko.")],
+        help_text="ISO 639-1, e.g. ko; ISO 639-2 where none exists.",
+    )
+    name = models.CharField(max_length=100)
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["name", "code"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Genre(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:film-list") + f"?genre={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Company(models.Model):
+    """A production company, studio or distributor."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="companies"
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name_plural = "companies"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Source(models.Model):
+    """Where a fact came from: an article, a page or a book. Facts point at their sources."""
+
+    key = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="A short name that stays put, e.g. wikipedia-miracle-in-cell-no-7.",
+    )
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True, help_text="Leave empty for print sources.")
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="How far this source can be trusted, and why.")
+
+    objects = KeyManager()
+
+    class Meta:
+        ordering = ["title", "key"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.key,)

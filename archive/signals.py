@@ -1,0 +1,37 @@
+"""Derive the folded search columns (and a fixture's missing timestamps) before every save.
+
+``pre_save`` also fires for ``loaddata`` (raw saves), which skips ``Model.save()``; so a
+fixture never needs to carry these derived columns. ``bulk_create`` sends no signals:
+code that bulk-inserts calls :func:`derive_search_fields` itself (see generate_archive).
+"""
+
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import Film, FilmTitle, Person, Role
+from .models.base import TimestampedModel
+from .text import fold
+
+
+def derive_search_fields(instance):
+    if isinstance(instance, Film):
+        instance.title_folded = fold(instance.title)
+    elif isinstance(instance, FilmTitle):
+        instance.folded = fold(instance.text)
+    elif isinstance(instance, Role):
+        instance.character_folded = fold(instance.character)
+    elif isinstance(instance, Person):
+        instance.names_folded = "\n".join(fold(name) for name in instance.all_names)
+    return instance
+
+
+@receiver(pre_save, dispatch_uid="archive-derive-search-fields")
+def _derive_search_fields(sender, instance, raw=False, **kwargs):
+    if sender in (Film, FilmTitle, Person, Role):
+        derive_search_fields(instance)
+    if raw and isinstance(instance, TimestampedModel):
+        # A fixture without timestamps: auto_now and auto_now_add do not run for raw saves.
+        now = timezone.now()
+        instance.created_at = instance.created_at or now
+        instance.updated_at = instance.updated_at or now

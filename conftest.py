@@ -1,0 +1,26 @@
+"""Test-wide set-up.
+
+Tests use the plain static files storage: the production storage (whitenoise's compressed
+manifest) needs ``collectstatic`` first; ``test_settings.py`` proves that path on its own.
+"""
+
+import pytest
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Every test starts with an empty cache, so a cached page never leaks between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
