@@ -8,7 +8,12 @@ import pytest
 
 
 def pytest_configure(config):
+    from pathlib import Path
+
     from django.conf import settings
+
+    # whitenoise warns about a missing STATIC_ROOT on every request; tests need none.
+    Path(settings.STATIC_ROOT).mkdir(exist_ok=True)
 
     settings.STORAGES = {
         **settings.STORAGES,

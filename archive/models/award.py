@@ -121,6 +121,12 @@ class Award(models.Model):
 
     natural_key.dependencies = ["archive.ceremony", "archive.film", "archive.person"]
 
+    @property
+    def ceremony_label(self):
+        if self.edition:
+            return f"{ordinal(self.edition)} {self.ceremony.name}"
+        return self.ceremony.name
+
 
 def ordinal(number):
     if 10 <= number % 100 <= 20:
@@ -128,9 +134,3 @@ def ordinal(number):
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
-
-    @property
-    def ceremony_label(self):
-        if self.edition:
-            return f"{ordinal(self.edition)} {self.ceremony.name}"
-        return self.ceremony.name

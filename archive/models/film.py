@@ -41,14 +41,16 @@ class FilmQuerySet(models.QuerySet):
             "countries",
             "genres",
             "sources",
-            Prefetch("titles", FilmTitle.objects.select_related("language")),
+            Prefetch(
+                "titles", FilmTitle.objects.select_related("language").prefetch_related("sources")
+            ),
             Prefetch("roles", Role.objects.select_related("person")),
             Prefetch("company_credits", CompanyCredit.objects.select_related("company")),
             Prefetch(
                 "awards",
-                Award.objects.select_related("ceremony", "person").order_by(
-                    "ceremony__name", "year", "category", "pk"
-                ),
+                Award.objects.select_related("ceremony", "person")
+                .prefetch_related("sources")
+                .order_by("ceremony__name", "year", "category", "pk"),
             ),
             Prefetch("figures", BoxOfficeFigure.objects.prefetch_related("sources")),
             "links",

@@ -1,0 +1,212 @@
+"""CSV and JSON exports, streamed row by row so that memory stays flat at any size.
+
+An export holds every row the filters select, not one page. Columns are
+``(name, function of a row)`` pairs declared by each list view; the film and person
+pages' ``format=json`` records are built here too.
+"""
+
+import csv
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import StreamingHttpResponse
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back to the csv writer's caller."""
+
+    def write(self, value):
+        return value
+
+
+def _disposition(filename):
+    return f'attachment; filename="{filename}"'
+
+
+def csv_response(rows, columns, filename):
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # a byte-order mark, so spreadsheet programs read UTF-8
+        yield writer.writerow([name for name, _ in columns])
+        for row in rows:
+            yield writer.writerow([_cell(value(row)) for _, value in columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = _disposition(filename)
+    return response
+
+
+def json_response(rows, columns, filename):
+    encoder = DjangoJSONEncoder(ensure_ascii=False)
+
+    def chunks():
+        yield "[\n"
+        first = True
+        for row in rows:
+            record = {name: value(row) for name, value in columns}
+            yield ("" if first else ",\n") + encoder.encode(record)
+            first = False
+        yield "\n]\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = _disposition(filename)
+    return response
+
+
+def _cell(value):
+    if isinstance(value, list | tuple):
+        return ";".join(str(item) for item in value)
+    if value is None:
+        return ""
+    text = str(value)
+    # A cell that a spreadsheet would run as a formula is kept as text.
+    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def dumps(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+# The whole record of one film or person, for format=json on their pages.
+
+
+def film_record(film, family, request):
+    def url(obj):
+        return request.build_absolute_uri(obj.get_absolute_url())
+
+    return {
+        "slug": film.slug,
+        "url": url(film),
+        "title": film.title,
+        "year": film.year,
+        "release_date": film.release_date,
+        "status": film.status,
+        "runtime_minutes": film.runtime,
+        "countries": [{"code": c.code, "name": c.name} for c in film.countries.all()],
+        "original_language": (
+            {"code": film.original_language.code, "name": film.original_language.name}
+            if film.original_language
+            else None
+        ),
+        "genres": [g.slug for g in film.genres.all()],
+        "summary": film.summary,
+        "synopsis": film.synopsis,
+        "based_on": film.based_on,
+        "box_office_summary": film.box_office_summary,
+        "titles": [
+            {
+                "text": t.text,
+                "kind": t.kind,
+                "language": t.language.code if t.language else None,
+                "note": t.note,
+            }
+            for t in film.titles.all()
+        ],
+        "credits": [
+            {
+                "person": r.person.slug,
+                "name": r.person.name,
+                "url": url(r.person),
+                "kind": r.kind,
+                "character": r.character,
+                "note": r.note,
+                "billing": r.billing,
+            }
+            for r in film.roles.all()
+        ],
+        "companies": [
+            {"company": c.company.name, "kind": c.kind, "note": c.note}
+            for c in film.company_credits.all()
+        ],
+        "adaptation_family": [
+            {
+                "source": a.source.slug,
+                "adaptation": a.adaptation.slug,
+                "title": a.adaptation.title,
+                "year": a.adaptation.year,
+                "kind": a.kind,
+                "note": a.note,
+            }
+            for a in family["adaptations"]
+        ],
+        "awards": [_award(a) for a in film.awards.all()],
+        "box_office": [
+            {
+                "kind": f.kind,
+                "key": f.key,
+                "value": f.value,
+                "currency": f.currency,
+                "qualifier": f.qualifier,
+                "reported_on": f.reported_on,
+                "days_since_release": f.days_since_release,
+                "note": f.note,
+                "sources": [s.key for s in f.sources.all()],
+            }
+            for f in film.figures.all()
+        ],
+        "links": [
+            {"site": link.site, "label": link.label, "url": link.url} for link in film.links.all()
+        ],
+        "notes": [
+            {
+                "kind": n.kind,
+                "topic": n.topic,
+                "text": n.text,
+                "sources": [s.key for s in n.sources.all()],
+            }
+            for n in film.notes.all()
+        ],
+        "sources": [{"key": s.key, "title": s.title, "url": s.url} for s in film.sources.all()],
+        "updated_at": film.updated_at,
+    }
+
+
+def person_record(person, request):
+    def url(obj):
+        return request.build_absolute_uri(obj.get_absolute_url())
+
+    return {
+        "slug": person.slug,
+        "url": url(person),
+        "name": person.name,
+        "name_original": person.name_original,
+        "other_names": person.other_name_list,
+        "credits": [
+            {
+                "film": r.film.slug,
+                "title": r.film.title,
+                "year": r.film.year,
+                "url": url(r.film),
+                "kind": r.kind,
+                "character": r.character,
+                "note": r.note,
+            }
+            for r in person.roles.all()
+        ],
+        "awards": [_award(a) for a in person.awards.all()],
+        "updated_at": person.updated_at,
+    }
+
+
+def _award(award):
+    return {
+        "ceremony": award.ceremony.name,
+        "edition": award.edition,
+        "year": award.year,
+        "category": award.category,
+        "result": award.result,
+        "film": award.film.slug,
+        "person": award.person.slug if award.person_id else None,
+        "note": award.note,
+    }

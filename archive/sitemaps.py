@@ -1,0 +1,84 @@
+"""The sitemap (every film and person page, and the lists) and robots.txt.
+
+Wired in ``config/urls.py``::
+
+    from django.contrib.sitemaps.views import sitemap
+    from archive.sitemaps import robots_txt, sitemaps
+
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+
+Django's sitemap view splits into pages of 50,000 URLs by itself (``?p=2``); an archive that
+outgrows a few pages would move to ``django.contrib.sitemaps.views.index``.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
+
+from .models import Film, Person
+
+
+class FilmSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Film.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, film):
+        return film.updated_at
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Person.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, person):
+        return person.updated_at
+
+
+class StaticViewSitemap(Sitemap):
+    """The home page and the public lists (without filters: each filter is a view of these)."""
+
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return [
+            "archive:home",
+            "archive:film-list",
+            "archive:person-list",
+            "archive:adaptation-list",
+            "archive:award-list",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "films": FilmSitemap,
+    "people": PersonSitemap,
+}
+
+
+@require_safe
+def robots_txt(request):
+    """Let robots read the public archive, not the admin, and tell them where the sitemap is."""
+    try:
+        admin = reverse("admin:index")
+    except NoReverseMatch:
+        admin = "/admin/"
+    lines = [
+        "User-agent: *",
+        f"Disallow: {admin}",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,99 @@
+"""sitemap.xml lists every public page; robots.txt keeps robots out of the admin."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from archive.models import Film, Person
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("archive.tests.urls_sitemap")]
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def archive_data():
+    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+
+
+def sitemap_urls(client):
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.find("s:loc", NS).text: url.find("s:lastmod", NS) for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_every_film_and_person(client, archive_data):
+    urls = sitemap_urls(client)
+
+    films = list(Film.objects.all())
+    people = list(Person.objects.all())
+    assert len(films) == 6
+    assert len(people) == 30
+    for record in films + people:
+        assert f"http://testserver{record.get_absolute_url()}" in urls
+    assert "http://testserver/films/miracle-in-cell-no-7-2013/" in urls
+    assert "http://testserver/people/ryu-seung-ryong/" in urls
+
+
+def test_sitemap_gives_lastmod_from_updated_at(client, archive_data):
+    urls = sitemap_urls(client)
+
+    lastmod = urls["http://testserver/films/miracle-in-cell-no-7-2013/"]
+    assert lastmod is not None
+    assert lastmod.text.startswith("2026-11-22")
+
+
+def test_sitemap_lists_the_list_pages(client, archive_data):
+    urls = sitemap_urls(client)
+
+    for name in (
+        "archive:home",
+        "archive:film-list",
+        "archive:person-list",
+        "archive:adaptation-list",
+        "archive:award-list",
+    ):
+        assert f"http://testserver{reverse(name)}" in urls
+    assert len(urls) == 5 + 6 + 30
+
+
+def test_sitemap_of_an_empty_archive(client):
+    assert len(sitemap_urls(client)) == 5
+
+
+def test_sitemap_takes_a_count_and_a_page_per_model(
+    client, archive_data, django_assert_num_queries
+):
+    # COUNT and one SELECT for films, the same for people: not one query per row.
+    with django_assert_num_queries(4):
+        client.get(reverse("sitemap"))
+
+
+def test_robots_txt(client):
+    response = client.get(reverse("robots"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_uses_the_request_host(client, settings):
+    settings.ALLOWED_HOSTS = ["films.example.org"]
+
+    response = client.get(reverse("robots"), HTTP_HOST="films.example.org", secure=True)
+
+    assert "Sitemap: https://films.example.org/sitemap.xml" in response.content.decode()
+
+
+def test_robots_txt_only_answers_reads(client):
+    assert client.head(reverse("robots")).status_code == 200
+    assert client.post(reverse("robots")).status_code == 405

@@ -1,0 +1,14 @@
+"""Test-only URLs: the archive plus the sitemap and robots.txt, as config/urls.py wires them."""
+
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from archive.sitemaps import robots_txt, sitemaps
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("", include("archive.urls")),
+]
