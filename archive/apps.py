@@ -6,4 +6,4 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Film archive"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import checks, signals  # noqa: F401  (registers the checks and receivers)

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.generic import ListView
 
@@ -77,8 +78,12 @@ class Facet:
     link: object = None
     values: list = field(default_factory=list)
 
-    def build(self, filterset, request):
-        queryset = filterset.qs_without(*self.params)
+    def build(self, filterset, request, cap):
+        selection = filterset.qs_without(*self.params)
+        # Count among the first `cap` matches (by primary key): bounded work at any size.
+        queryset = selection.model.objects.filter(
+            pk__in=selection.order_by("pk").values("pk")[:cap]
+        )
         selected = set(request.GET.getlist(self.params[0]))
         self.values = []
         for value, label, number in self.count(queryset)[:FACET_LIMIT]:
@@ -99,6 +104,26 @@ class Facet:
                 FacetValue(value, label, number, is_selected, query_url(request.GET, **changes))
             )
         return self
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N"."""
+
+    def __init__(self, *args, cap, **kwargs):
+        self.cap = cap
+        super().__init__(*args, **kwargs)
+
+    @cached_property
+    def found(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.cap)
+
+    @property
+    def capped(self):
+        return self.found > self.cap
 
 
 class ArchiveListView(ListView):
@@ -166,7 +191,7 @@ class ArchiveListView(ListView):
         return self.get_queryset()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = CappedPaginator(queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP)
         number = self.controls.cleaned_data.get("page") or 1
         if number > paginator.num_pages:
             raise Http404(f"There is no page {number}: the last page is {paginator.num_pages}.")
@@ -179,9 +204,14 @@ class ArchiveListView(ListView):
         context.update(
             filterset=self.filterset,
             errors=self.error_messages,
-            summary=self.summary(paginator.count),
+            summary=self.summary(paginator.count, paginator.capped),
+            capped=paginator.capped,
+            cap=settings.ARCHIVE_COUNT_CAP,
             active_filters=self.active_filters(),
-            facets=[facet.build(self.filterset, self.request) for facet in self.get_facets()],
+            facets=[
+                facet.build(self.filterset, self.request, settings.ARCHIVE_COUNT_CAP)
+                for facet in self.get_facets()
+            ],
             sort_options=self.sort_options(),
             export_links=[
                 (label, query_url(self.request.GET, format=fmt))
@@ -205,11 +235,11 @@ class ArchiveListView(ListView):
         """Phrases for the active filters, e.g. ["from Turkey", "in Turkish"]."""
         return []
 
-    def summary(self, count):
+    def summary(self, count, capped=False):
         data = self.filterset.form.cleaned_data
-        noun = self.noun[0] if count == 1 else self.noun[1]
+        noun = self.noun[0] if count == 1 and not capped else self.noun[1]
         phrases = " ".join(self.describe(data))
-        text = f"{count:,} {noun}"
+        text = f"{'More than ' if capped else ''}{count:,} {noun}"
         if phrases:
             text += f" {phrases}"
         return f"{text}, {self.filterset.sort_label}."

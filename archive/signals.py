@@ -1,14 +1,16 @@
-"""Derive the folded search columns (and a fixture's missing timestamps) before every save.
+"""Derive the folded search columns (and a fixture's missing timestamps) before every save,
+and bump the archive's version (the page cache key) after every change.
 
 ``pre_save`` also fires for ``loaddata`` (raw saves), which skips ``Model.save()``; so a
 fixture never needs to carry these derived columns. ``bulk_create`` sends no signals:
 code that bulk-inserts calls :func:`derive_search_fields` itself (see generate_archive).
 """
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from . import cache
 from .models import Film, FilmTitle, Person, Role
 from .models.base import TimestampedModel
 from .text import fold
@@ -35,3 +37,17 @@ def _derive_search_fields(sender, instance, raw=False, **kwargs):
         now = timezone.now()
         instance.created_at = instance.created_at or now
         instance.updated_at = instance.updated_at or now
+
+
+@receiver(post_save, dispatch_uid="archive-bump-version-save")
+@receiver(post_delete, dispatch_uid="archive-bump-version-delete")
+def _bump_version(sender, **kwargs):
+    """Any change to an archive record makes every cached public page stale."""
+    if sender._meta.app_label == "archive":
+        cache.bump_version()
+
+
+@receiver(m2m_changed, dispatch_uid="archive-bump-version-m2m")
+def _bump_version_m2m(sender, action, **kwargs):
+    if action.startswith("post_") and sender._meta.app_label == "archive":
+        cache.bump_version()

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archive.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -187,3 +188,6 @@ LOGGING = {
 
 # Rows per page on the public lists.
 ARCHIVE_PAGE_SIZE = env_int("DJANGO_PAGE_SIZE", 25)
+# Lists count matching rows up to this many ("more than 10,000 films") and count facets
+# among the first this many matches, so no request counts a million rows.
+ARCHIVE_COUNT_CAP = env_int("DJANGO_COUNT_CAP", 10_000)

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from ..search import matching
 from ..text import fold
 from .base import YEAR_MAX, YEAR_MIN, SlugManager, TimestampedModel
 from .person import Role
@@ -26,10 +27,11 @@ class FilmQuerySet(models.QuerySet):
         folded = fold(query)
         if not folded:
             return self
-        titles = FilmTitle.objects.filter(folded__contains=folded).values("film_id")
-        characters = Role.objects.filter(character_folded__contains=folded).values("film_id")
+        own = matching(Film.objects.using(self.db), "title_folded", folded).values("pk")
+        titles = matching(FilmTitle.objects.using(self.db), "folded", folded).values("film_id")
+        characters = matching(Role.objects.using(self.db), "character_folded", folded)
         return self.filter(
-            Q(title_folded__contains=folded) | Q(pk__in=titles) | Q(pk__in=characters)
+            Q(pk__in=own) | Q(pk__in=titles) | Q(pk__in=characters.values("film_id"))
         )
 
     def with_details(self):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from ..search import matching
 from ..text import fold
 from .base import SlugManager, TimestampedModel
 from .reference import Source
@@ -17,7 +18,7 @@ class PersonQuerySet(models.QuerySet):
         folded = fold(query)
         if not folded:
             return self
-        return self.filter(names_folded__contains=folded)
+        return matching(self, "names_folded", folded)
 
 
 class PersonManager(SlugManager.from_queryset(PersonQuerySet)):

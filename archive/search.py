@@ -1,0 +1,98 @@
+"""Index-backed substring search over the folded search columns.
+
+- SQLite: each searched table has an FTS5 table with the ``trigram`` tokenizer
+  (``<table>_fts``), kept in step with every insert, update and delete by triggers
+  (migration 0004). A query of three or more characters is a trigram ``MATCH``.
+- PostgreSQL: each searched column has a GIN ``gin_trgm_ops`` index (pg_trgm), which
+  serves the plain ``LIKE '%…%'`` that Django's ``contains`` lookup writes.
+
+Queries shorter than three characters cannot use trigrams on either database and fall
+back to ``LIKE`` (a scan of that column); two-letter Hangul words are the main case.
+"""
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+
+#: (table, folded column) pairs that carry a search index.
+SEARCHED = {
+    "archive_film": "title_folded",
+    "archive_filmtitle": "folded",
+    "archive_role": "character_folded",
+    "archive_person": "names_folded",
+}
+
+
+def matching(queryset, column, folded):
+    """``queryset`` narrowed to rows whose ``column`` contains ``folded``."""
+    table = queryset.model._meta.db_table
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite" and len(folded) >= 3 and SEARCHED.get(table) == column:
+        phrase = '"' + folded.replace('"', '""') + '"'
+        ids = RawSQL(f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', (phrase,))
+        return queryset.filter(pk__in=ids)
+    return queryset.filter(**{f"{column}__contains": folded})
+
+
+def sqlite_statements(table, column):
+    """The FTS5 table and the triggers that keep it in step with ``table``."""
+    fts = f"{table}_fts"
+    return [
+        f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5({column}, '
+        f"content='{table}', content_rowid='id', tokenize='trigram')",
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_insert" AFTER INSERT ON "{table}" BEGIN '
+        f'INSERT INTO "{fts}"(rowid, {column}) VALUES (new.id, new.{column}); END',
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_delete" AFTER DELETE ON "{table}" BEGIN '
+        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.id, '
+        f"old.{column}); END",
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_update" AFTER UPDATE ON "{table}" BEGIN '
+        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.id, '
+        f'old.{column}); INSERT INTO "{fts}"(rowid, {column}) VALUES (new.id, '
+        f"new.{column}); END",
+        f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')',
+    ]
+
+
+def postgresql_statements(table, column):
+    return [
+        f'CREATE INDEX IF NOT EXISTS "{table}_{column}_trgm" ON "{table}" '
+        f"USING gin ({column} gin_trgm_ops)"
+    ]
+
+
+def install(connection):
+    """Create (or re-create after a table was rebuilt) every search index."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for table, column in SEARCHED.items():
+            if connection.vendor == "sqlite":
+                statements = sqlite_statements(table, column)
+            elif connection.vendor == "postgresql":
+                statements = postgresql_statements(table, column)
+            else:
+                statements = []
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def missing(connection):
+    """The search indexes that are not there (a migration that rebuilt a table drops them)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+            names = {row[0] for row in cursor.fetchall()}
+            wanted = [
+                name
+                for table in SEARCHED
+                for name in (
+                    f"{table}_fts",
+                    *(f"{table}_fts_{op}" for op in ("insert", "delete", "update")),
+                )
+            ]
+        elif connection.vendor == "postgresql":
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+            names = {row[0] for row in cursor.fetchall()}
+            wanted = [f"{table}_{column}_trgm" for table, column in SEARCHED.items()]
+        else:
+            return []
+    return [name for name in wanted if name not in names]
