@@ -56,12 +56,13 @@ def json_response(rows, columns, filename):
 
 def _cell(value):
     if isinstance(value, list | tuple):
-        return ";".join(str(item) for item in value)
-    if value is None:
+        text = ";".join(str(item) for item in value)
+    elif value is None:
         return ""
-    text = str(value)
-    # A cell that a spreadsheet would run as a formula is kept as text.
-    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
+    else:
+        text = str(value)
+    # A cell that a spreadsheet would run as a formula is kept as text (OWASP's list).
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
         return "'" + text
     return text
 
@@ -81,7 +82,7 @@ def dumps(data):
 # The whole record of one film or person, for format=json on their pages.
 
 
-def film_record(film, family, request):
+def film_record(film, families, request):
     def url(obj):
         return request.build_absolute_uri(obj.get_absolute_url())
 
@@ -138,6 +139,7 @@ def film_record(film, family, request):
                 "kind": a.kind,
                 "note": a.note,
             }
+            for family in families
             for a in family["adaptations"]
         ],
         "awards": [_award(a) for a in film.awards.all()],

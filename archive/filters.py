@@ -9,6 +9,7 @@ Filters on related rows use ``pk__in`` sub-queries rather than joins, so no list
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
+from django_filters.fields import MultipleChoiceField
 
 from .models import (
     Adaptation,
@@ -67,9 +68,26 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
         super().__init__(*args, **kwargs)
 
     def clean(self, value):
-        if value and self.case:
-            value = [getattr(str(item), self.case)() for item in value]
+        # An empty repeat (``country=``) means no filter, as an empty text field does.
+        value = [str(item) for item in value or [] if str(item).strip()]
+        if self.case:
+            value = [getattr(item, self.case)() for item in value]
         return super().clean(value)
+
+
+class ChoicesField(MultipleChoiceField):
+    """Several fixed choices ("any of"); empty repeats are ignored."""
+
+    def clean(self, value):
+        return super().clean([item for item in value or [] if str(item).strip()])
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    field_class = ChoicesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
 
 
 class CodesFilter(django_filters.ModelMultipleChoiceFilter):
@@ -87,6 +105,11 @@ class CodesFilter(django_filters.ModelMultipleChoiceFilter):
             unknown = f"There is no {label} “%(value)s” in the archive."
         kwargs["error_messages"] = {"invalid_choice": unknown, "invalid_pk_value": unknown}
         super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
 
 
 class RelatedFilter(CodesFilter):
@@ -190,9 +213,7 @@ class FilmFilter(ArchiveFilterSet):
         case="lower",
         label="Genre",
     )
-    status = django_filters.MultipleChoiceFilter(
-        choices=Film.Status.choices, distinct=False, label="Status"
-    )
+    status = ChoicesFilter(choices=Film.Status.choices, label="Status")
     person = RelatedFilter(
         queryset=Person.objects.all(),
         to_field_name="slug",
@@ -231,9 +252,7 @@ class FilmFilter(ArchiveFilterSet):
 
 class PersonFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Name")
-    role = django_filters.MultipleChoiceFilter(
-        choices=Role.Kind.choices, method="filter_role", label="Credit"
-    )
+    role = ChoicesFilter(choices=Role.Kind.choices, method="filter_role", label="Credit")
     film = RelatedFilter(
         queryset=Film.objects.all(),
         to_field_name="slug",
@@ -264,7 +283,7 @@ class PersonFilter(ArchiveFilterSet):
 
 class AdaptationFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Title")
-    kind = django_filters.MultipleChoiceFilter(choices=Adaptation.Kind.choices, label="Kind")
+    kind = ChoicesFilter(choices=Adaptation.Kind.choices, label="Kind")
     country = RelatedFilter(
         queryset=Country.objects.all(),
         to_field_name="code",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -106,8 +106,18 @@ class Facet:
         return self
 
 
+class CappedPage(Page):
+    def has_next(self):
+        if not self.paginator.capped:
+            return super().has_next()
+        # Past the cap the total is unknown: look one row ahead (one small query).
+        start = self.number * self.paginator.per_page
+        return self.paginator.object_list[start : start + 1].exists()
+
+
 class CappedPaginator(Paginator):
-    """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N"."""
+    """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N" and the
+    pages go on (Next is shown while there is a next row) without a total."""
 
     def __init__(self, *args, cap, **kwargs):
         self.cap = cap
@@ -124,6 +134,29 @@ class CappedPaginator(Paginator):
     @property
     def capped(self):
         return self.found > self.cap
+
+    def _get_page(self, *args, **kwargs):
+        return CappedPage(*args, **kwargs)
+
+    def page_exists(self, number):
+        if number <= self.num_pages:
+            return True
+        if not self.capped:
+            return False
+        start = (number - 1) * self.per_page
+        return self.object_list[start : start + 1].exists()
+
+    def validate_number(self, number):
+        if self.capped and int(number) >= 1:
+            # The total past the cap is unknown; page_exists() decides (a 404 past the end).
+            return int(number)
+        return super().validate_number(number)
+
+    def page(self, number):
+        if number > self.num_pages and self.capped:
+            bottom = (number - 1) * self.per_page
+            return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        return super().page(number)
 
 
 class ArchiveListView(ListView):
@@ -193,7 +226,7 @@ class ArchiveListView(ListView):
     def paginate_queryset(self, queryset, page_size):
         paginator = CappedPaginator(queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP)
         number = self.controls.cleaned_data.get("page") or 1
-        if number > paginator.num_pages:
+        if not paginator.page_exists(number):
             raise Http404(f"There is no page {number}: the last page is {paginator.num_pages}.")
         page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()

@@ -144,9 +144,9 @@ class FilmListView(ArchiveListView):
             phrases.append(f"with {names(data['person'])}")
         phrases.extend(_year_phrase(data.get("year_min"), data.get("year_max"), "released"))
         if data.get("adapted") == "yes":
-            phrases.append("that have adaptations")
+            phrases.append("with adaptations")
         elif data.get("adapted") == "no":
-            phrases.append("that have no adaptations")
+            phrases.append("without adaptations")
         return phrases
 
 
@@ -347,6 +347,15 @@ class AwardListView(ArchiveListView):
         return phrases
 
 
+def _plural(label, count):
+    """ "Writer" → "Writers", "Production company" → "Production companies"."""
+    if count == 1:
+        return label
+    if label.endswith("y") and label[-2:-1] not in "aeiou":
+        return label[:-1] + "ies"
+    return label + "s"
+
+
 def _cited_sources(*groups):
     """Every source cited on a page, once each, in the order first cited."""
     seen = {}
@@ -360,7 +369,7 @@ class JsonFormatMixin:
     """``?format=json`` on a record page answers the whole record as JSON."""
 
     def render_to_response(self, context, **response_kwargs):
-        output = self.request.GET.get("format", "html")
+        output = self.request.GET.get("format") or "html"
         if output == "json":
             return JsonResponse(
                 self.get_record(context),
@@ -378,33 +387,57 @@ class FilmDetailView(JsonFormatMixin, DetailView):
     def get_queryset(self):
         return Film.objects.with_details()
 
-    def get_family(self):
-        """The source film and all its adaptations, the same on every member's page."""
+    def get_families(self):
+        """The adaptation families this film belongs to, in one query.
+
+        A family is a source film and all its adaptations; it reads the same on the
+        source's page and on each adaptation's page. A remake shows its source's family,
+        and, if it was remade in turn, its own family too.
+        """
         film = self.object
-        parents = [a.source for a in film.adapted_from.all()]
-        root = parents[0] if parents else film
+        sources = [a.source for a in film.adapted_from.all()]
+        roots = [*sources, film]
         adaptations = (
-            Adaptation.objects.filter(source=root)
+            Adaptation.objects.filter(source__in=roots)
             .select_related("adaptation", "adaptation__original_language", "source")
-            .prefetch_related("adaptation__countries")
+            .prefetch_related("adaptation__countries", "source__countries")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
-        return {"root": root, "adaptations": list(adaptations), "other_sources": parents[1:]}
+        by_source = {}
+        for adaptation in adaptations:
+            by_source.setdefault(adaptation.source_id, []).append(adaptation)
+        return [
+            {"root": by_source[root.pk][0].source, "adaptations": by_source[root.pk]}
+            for root in roots
+            if root.pk in by_source
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
         roles = list(film.roles.all())
-        context["family"] = family = self.get_family()
+        context["families"] = self.get_families()
         context["cast"] = [r for r in roles if r.kind == Role.Kind.ACTOR]
+        crew = sorted(
+            (r for r in roles if r.kind != Role.Kind.ACTOR),
+            key=lambda r: (list(Role.Kind.values).index(r.kind), r.billing or 999),
+        )
         context["crew"] = [
-            (kind_label, list(group))
-            for kind_label, group in groupby(
-                sorted(
-                    (r for r in roles if r.kind != Role.Kind.ACTOR),
-                    key=lambda r: (list(Role.Kind.values).index(r.kind), r.billing or 999),
-                ),
-                key=lambda r: r.get_kind_display(),
+            (_plural(kind_label, len(group)), group)
+            for kind_label, group in (
+                (label, list(items))
+                for label, items in groupby(crew, key=lambda r: r.get_kind_display())
+            )
+        ]
+        companies = list(film.company_credits.all())
+        context["companies"] = [
+            (_plural(label, len(group)), group)
+            for label, group in (
+                (label, list(items))
+                for label, items in groupby(
+                    sorted(companies, key=lambda c: (c.kind, c.company.name)),
+                    key=lambda c: c.get_kind_display(),
+                )
             )
         ]
         awards = list(film.awards.all())
@@ -431,11 +464,10 @@ class FilmDetailView(JsonFormatMixin, DetailView):
             *(item.sources.all() for item in (*context["titles"], *figures, *awards)),
             *(note.sources.all() for note in film.notes.all()),
         )
-        context["family_size"] = len(family["adaptations"])
         return context
 
     def get_record(self, context):
-        return exports.film_record(self.object, context["family"], self.request)
+        return exports.film_record(self.object, context["families"], self.request)
 
 
 class PersonDetailView(JsonFormatMixin, DetailView):

@@ -292,7 +292,14 @@ class BoxOfficeFigure(models.Model):
     objects = FigureManager()
 
     class Meta:
-        ordering = ["film", "kind", "days_since_release", "reported_on", "key", "pk"]
+        ordering = [
+            "film",
+            "kind",
+            models.F("days_since_release").asc(nulls_last=True),
+            models.F("reported_on").asc(nulls_last=True),
+            "key",
+            "pk",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "kind", "key"],

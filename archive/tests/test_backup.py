@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -16,7 +17,7 @@ FIXTURE = "miracle_in_cell_no_7"
 
 def archive_dump(tmp_path, name):
     path = tmp_path / name
-    call_command("backup_archive", output=str(path), stdout=open(tmp_path / "out.txt", "w"))
+    call_command("backup_archive", output=str(path), stdout=StringIO())
     return path
 
 
@@ -37,7 +38,7 @@ def seeded():
 
 def test_backup_writes_a_timestamped_natural_key_dump(seeded, settings, tmp_path):
     settings.BASE_DIR = tmp_path
-    call_command("backup_archive", stdout=open(tmp_path / "out.txt", "w"))
+    call_command("backup_archive", stdout=StringIO())
     (backup,) = (tmp_path / "backups").glob("archive-*.json.gz")
     assert backup.name[len("archive-") :].startswith(tuple("0123456789"))
     records = read_dump(backup)
@@ -53,7 +54,7 @@ def test_restore_round_trip_is_exact_for_the_fixture(seeded, tmp_path):
     empty_database()
     assert not Film.objects.exists()
 
-    call_command("restore_archive", str(before), stdout=open(tmp_path / "out.txt", "w"))
+    call_command("restore_archive", str(before), stdout=StringIO())
 
     after = archive_dump(tmp_path, "after.json.gz")
     assert read_dump(after) == read_dump(before)

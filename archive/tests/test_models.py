@@ -1,0 +1,649 @@
+"""The models: named constraints in the database, worded errors for editors, natural keys,
+text and URLs, the derived search columns and searching in any script."""
+
+import datetime
+import json
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import UniqueConstraint
+from django.urls import reverse
+
+from archive.models import (
+    Adaptation,
+    Award,
+    BoxOfficeFigure,
+    Ceremony,
+    Company,
+    CompanyCredit,
+    Country,
+    ExternalLink,
+    Film,
+    FilmNote,
+    FilmTitle,
+    Genre,
+    Language,
+    Person,
+    Role,
+    Source,
+)
+from archive.text import fold
+
+ARCHIVE_MODELS = list(apps.get_app_config("archive").get_models())
+
+#: Every named constraint of the archive, by name: (model, constraint).
+CONSTRAINTS = {
+    constraint.name: (model, constraint)
+    for model in ARCHIVE_MODELS
+    for constraint in model._meta.constraints
+}
+
+
+@pytest.fixture
+def world(db):
+    """A small archive: the 2013 film, its Turkish remake and one record of every kind."""
+    korean = Language.objects.get(code="ko")
+    turkish = Language.objects.get(code="tr")
+    korea = Country.objects.get(code="KR")
+    source = Source.objects.create(key="seed-article", title="The seed article")
+    genre = Genre.objects.create(name="Comedy-drama", slug="comedy-drama")
+    film = Film.objects.create(
+        title="Miracle in Cell No. 7",
+        year=2013,
+        release_date=datetime.date(2013, 1, 23),
+        runtime=127,
+        original_language=korean,
+    )
+    film.countries.add(korea)
+    film.genres.add(genre)
+    film.sources.add(source)
+    remake = Film.objects.create(title="7. Koğuştaki Mucize", year=2019, original_language=turkish)
+    ryu = Person.objects.create(name="Ryu Seung-ryong", name_original="류승룡")
+    aras = Person.objects.create(name="Aras Bulut İynemli")
+    director = Person.objects.create(name="Lee Hwan-kyung")
+    role = Role.objects.create(
+        film=film, person=ryu, kind=Role.Kind.ACTOR, character="Lee Yong-gu", billing=1
+    )
+    directing = Role.objects.create(film=film, person=director, kind=Role.Kind.DIRECTOR)
+    Role.objects.create(film=remake, person=aras, kind=Role.Kind.ACTOR, note="lead", billing=1)
+    title = FilmTitle.objects.create(
+        film=film, text="7번방의 선물", kind=FilmTitle.Kind.ORIGINAL, language=korean
+    )
+    FilmTitle.objects.create(
+        film=film, text="7beonbang-ui Seonmul", kind=FilmTitle.Kind.ROMANIZED, language=korean
+    )
+    FilmTitle.objects.create(film=remake, text="7. Koğuştaki Mucize", kind=FilmTitle.Kind.ORIGINAL)
+    figure = BoxOfficeFigure.objects.create(
+        film=film,
+        kind=BoxOfficeFigure.Kind.ADMISSIONS,
+        key="day-46",
+        value=Decimal("12000000"),
+        qualifier=BoxOfficeFigure.Qualifier.MORE_THAN,
+        days_since_release=46,
+    )
+    budget = BoxOfficeFigure.objects.create(
+        film=film,
+        kind=BoxOfficeFigure.Kind.BUDGET,
+        key="production",
+        value=Decimal("3500000000"),
+        currency="KRW",
+    )
+    link = ExternalLink.objects.create(
+        film=film, site=ExternalLink.Site.IMDB, label="Miracle in Cell No. 7 at IMDb"
+    )
+    note = FilmNote.objects.create(film=film, topic="Final admissions", text="About 12.8 million.")
+    company = Company.objects.create(name="Fineworks", slug="fineworks", country=korea)
+    credit = CompanyCredit.objects.create(
+        film=film, company=company, kind=CompanyCredit.Kind.PRODUCTION
+    )
+    ceremony = Ceremony.objects.create(
+        name="Grand Bell Awards", slug="grand-bell-awards", country=korea
+    )
+    award_person = Award.objects.create(
+        ceremony=ceremony,
+        edition=50,
+        year=2013,
+        category="Best Actor",
+        result=Award.Result.WON,
+        film=film,
+        person=ryu,
+        note="Shared with Song Kang-ho",
+    )
+    award_film = Award.objects.create(
+        ceremony=ceremony,
+        edition=50,
+        year=2013,
+        category="Planning Award",
+        result=Award.Result.WON,
+        film=film,
+    )
+    adaptation = Adaptation.objects.create(
+        source=film, adaptation=remake, kind=Adaptation.Kind.OFFICIAL_REMAKE
+    )
+    return SimpleNamespace(**locals())
+
+
+# --- Named constraints -------------------------------------------------------------------
+
+#: For every named constraint, a write that breaks it (and nothing else).
+VIOLATIONS = {
+    "film_year_in_range": lambda w: Film.objects.create(title="Too early", year=1869),
+    "film_runtime_positive": lambda w: Film.objects.create(title="Short", year=2013, runtime=0),
+    "film_slug_not_empty": lambda w: Film.objects.filter(pk=w.film.pk).update(slug=""),
+    "film_title_unique": lambda w: FilmTitle.objects.create(
+        film=w.film, text="7번방의 선물", kind=FilmTitle.Kind.ORIGINAL
+    ),
+    "film_title_not_empty": lambda w: FilmTitle.objects.create(film=w.film, text=""),
+    "figure_value_not_negative": lambda w: BoxOfficeFigure.objects.create(
+        film=w.film, kind=BoxOfficeFigure.Kind.ADMISSIONS, key="loss", value=Decimal("-1")
+    ),
+    "figure_unique_key": lambda w: BoxOfficeFigure.objects.create(
+        film=w.film, kind=BoxOfficeFigure.Kind.ADMISSIONS, key="day-46", value=Decimal("1")
+    ),
+    "link_unique_label": lambda w: ExternalLink.objects.create(
+        film=w.film, site=ExternalLink.Site.IMDB, label="Miracle in Cell No. 7 at IMDb"
+    ),
+    "film_note_unique_topic": lambda w: FilmNote.objects.create(
+        film=w.film, topic="Final admissions", text="Another text on the same topic."
+    ),
+    "company_credit_unique": lambda w: CompanyCredit.objects.create(
+        film=w.film, company=w.company, kind=CompanyCredit.Kind.PRODUCTION
+    ),
+    "person_name_not_empty": lambda w: Person.objects.create(name="", slug="nameless"),
+    "person_slug_not_empty": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug=""),
+    "role_unique_credit": lambda w: Role.objects.create(
+        film=w.film, person=w.ryu, kind=Role.Kind.ACTOR, character="Lee Yong-gu"
+    ),
+    "role_billing_from_one": lambda w: Role.objects.create(
+        film=w.film, person=w.ryu, kind=Role.Kind.PRODUCER, billing=0
+    ),
+    "role_character_only_for_actors": lambda w: Role.objects.create(
+        film=w.film, person=w.ryu, kind=Role.Kind.DIRECTOR, character="Lee Yong-gu"
+    ),
+    "adaptation_not_of_itself": lambda w: Adaptation.objects.create(
+        source=w.film, adaptation=w.film
+    ),
+    "adaptation_unique_pair": lambda w: Adaptation.objects.create(
+        source=w.film, adaptation=w.remake, kind=Adaptation.Kind.INSPIRED_BY
+    ),
+    "award_year_in_range": lambda w: Award.objects.create(
+        ceremony=w.ceremony, year=2101, category="Best Film", result="won", film=w.film
+    ),
+    "award_edition_from_one": lambda w: Award.objects.create(
+        ceremony=w.ceremony, edition=0, year=2013, category="Best Film", result="won", film=w.film
+    ),
+    "award_unique_person": lambda w: Award.objects.create(
+        ceremony=w.ceremony,
+        year=2013,
+        category="Best Actor",
+        result=Award.Result.NOMINATED,
+        film=w.film,
+        person=w.ryu,
+    ),
+    "award_unique_film": lambda w: Award.objects.create(
+        ceremony=w.ceremony,
+        year=2013,
+        category="Planning Award",
+        result=Award.Result.NOMINATED,
+        film=w.film,
+    ),
+}
+
+
+def test_every_named_constraint_has_a_violation_test():
+    assert set(VIOLATIONS) == set(CONSTRAINTS)
+
+
+@pytest.mark.parametrize("name", sorted(VIOLATIONS))
+def test_database_rejects_a_row_that_breaks_the_named_constraint(world, name):
+    with pytest.raises(IntegrityError) as caught, transaction.atomic():
+        VIOLATIONS[name](world)
+    message = str(caught.value)
+    model, constraint = CONSTRAINTS[name]
+    if isinstance(constraint, UniqueConstraint) and connection.vendor == "sqlite":
+        # SQLite names the columns of a unique index, not the index.
+        for field_name in constraint.fields:
+            column = model._meta.get_field(field_name).column
+            assert f"{model._meta.db_table}.{column}" in message
+    else:
+        assert name in message
+
+
+def test_the_database_keeps_the_row_that_was_there_before_a_rejected_write(world):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VIOLATIONS["role_unique_credit"](world)
+    assert Role.objects.filter(film=world.film, person=world.ryu).count() == 1
+
+
+# --- Worded errors for editors -----------------------------------------------------------
+
+FORM_ERRORS = {
+    "film year": (
+        lambda w: Film(title="Too early", slug="too-early", year=1869),
+        "The year must be between 1870 and 2100.",
+    ),
+    "film runtime": (
+        lambda w: Film(title="Short", slug="short-2013", year=2013, runtime=0),
+        "The runtime must be more than 0 minutes.",
+    ),
+    "release date in another year": (
+        lambda w: Film(
+            title="Late", slug="late-2012", year=2012, release_date=datetime.date(2013, 1, 23)
+        ),
+        "The release date is in 2013; the year must match.",
+    ),
+    "released film without a year": (
+        lambda w: Film(title="Someday", slug="someday", status=Film.Status.RELEASED),
+        "A released film needs its year.",
+    ),
+    "crew with a character": (
+        lambda w: Role(film=w.film, person=w.ryu, kind=Role.Kind.DIRECTOR, character="Yong-gu"),
+        "Only an actor's credit has a character.",
+    ),
+    "credit twice": (
+        lambda w: Role(film=w.film, person=w.ryu, kind=Role.Kind.ACTOR, character="Lee Yong-gu"),
+        "This person already has this credit (and character) on this film.",
+    ),
+    "billing from one": (
+        lambda w: Role(film=w.film, person=w.ryu, kind=Role.Kind.PRODUCER, billing=0),
+        "Billing order starts at 1.",
+    ),
+    "adapted from itself": (
+        lambda w: Adaptation(source=w.film, adaptation=w.film),
+        "A film cannot be adapted from itself.",
+    ),
+    "adaptation twice": (
+        lambda w: Adaptation(source=w.film, adaptation=w.remake),
+        "This adaptation is already recorded.",
+    ),
+    "negative figure": (
+        lambda w: BoxOfficeFigure(film=w.film, kind="admissions", key="x", value=Decimal("-5")),
+        "A figure cannot be negative.",
+    ),
+    "figure key twice": (
+        lambda w: BoxOfficeFigure(film=w.film, kind="admissions", key="day-46", value=1),
+        "The film already has a figure of this kind with this key.",
+    ),
+    "money without currency": (
+        lambda w: BoxOfficeFigure(film=w.film, kind="gross", key="final", value=1),
+        "A sum of money needs its currency.",
+    ),
+    "title twice": (
+        lambda w: FilmTitle(film=w.film, text="7번방의 선물", kind=FilmTitle.Kind.ORIGINAL),
+        "This film already has this title of this kind.",
+    ),
+    "company credit twice": (
+        lambda w: CompanyCredit(film=w.film, company=w.company, kind="production"),
+        "This company already has this credit on this film.",
+    ),
+    "award year": (
+        lambda w: Award(
+            ceremony=w.ceremony, year=1869, category="Best Film", result="won", film=w.film
+        ),
+        "The year must be between 1870 and 2100.",
+    ),
+    "award edition": (
+        lambda w: Award(
+            ceremony=w.ceremony,
+            edition=0,
+            year=2013,
+            category="Best Film",
+            result="won",
+            film=w.film,
+        ),
+        "The edition starts at 1.",
+    ),
+    "person's award twice": (
+        lambda w: Award(
+            ceremony=w.ceremony,
+            year=2013,
+            category="Best Actor",
+            result="won",
+            film=w.film,
+            person=w.ryu,
+        ),
+        "This person already has this award for this film.",
+    ),
+    "film's award twice": (
+        lambda w: Award(
+            ceremony=w.ceremony, year=2013, category="Planning Award", result="won", film=w.film
+        ),
+        "This film already has this award.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORM_ERRORS))
+def test_full_clean_words_the_error_for_an_editor(world, case):
+    build, expected = FORM_ERRORS[case]
+    with pytest.raises(ValidationError) as caught:
+        build(world).full_clean()
+    assert expected in caught.value.messages
+
+
+def test_two_people_can_play_one_character_at_different_ages(world):
+    for name, note, billing in (("Kal So-won", "child", 2), ("Park Shin-hye", "adult", 3)):
+        role = Role(
+            film=world.film,
+            person=Person.objects.create(name=name),
+            kind=Role.Kind.ACTOR,
+            character="Ye-sung",
+            note=note,
+            billing=billing,
+        )
+        role.full_clean()
+        role.save()
+    ye_sung = world.film.roles.cast().filter(character="Ye-sung")
+    assert [(r.person.name, r.note) for r in ye_sung] == [
+        ("Kal So-won", "child"),
+        ("Park Shin-hye", "adult"),
+    ]
+
+
+# --- Natural keys ------------------------------------------------------------------------
+
+NATURAL_KEY_RECORDS = [
+    "film",
+    "remake",
+    "ryu",
+    "role",
+    "directing",
+    "title",
+    "figure",
+    "link",
+    "note",
+    "credit",
+    "company",
+    "genre",
+    "source",
+    "ceremony",
+    "award_person",
+    "award_film",
+    "adaptation",
+    "korea",
+    "korean",
+]
+
+
+def test_every_archive_model_has_a_natural_key():
+    for model in ARCHIVE_MODELS:
+        assert hasattr(model, "natural_key"), model
+        assert hasattr(model._default_manager, "get_by_natural_key"), model
+
+
+def test_natural_key_tests_cover_every_archive_model(world):
+    covered = {type(getattr(world, name)) for name in NATURAL_KEY_RECORDS}
+    assert covered == set(ARCHIVE_MODELS)
+
+
+@pytest.mark.parametrize("name", NATURAL_KEY_RECORDS)
+def test_natural_key_finds_the_record_again(world, name):
+    record = getattr(world, name)
+    key = record.natural_key()
+    assert type(record)._default_manager.get_by_natural_key(*key) == record
+
+
+def test_award_natural_key_has_no_person_when_the_film_won_it(world):
+    assert world.award_film.natural_key() == (
+        "grand-bell-awards",
+        2013,
+        "Planning Award",
+        "miracle-in-cell-no-7-2013",
+        None,
+    )
+    assert world.award_person.natural_key()[-1] == "ryu-seung-ryong"
+
+
+def test_award_natural_keys_tell_the_person_and_the_film_apart(world):
+    Award.objects.create(
+        ceremony=world.ceremony,
+        year=2013,
+        category="Best Actor",
+        result=Award.Result.WON,
+        film=world.film,
+    )
+    assert Award.objects.get_by_natural_key(*world.award_person.natural_key()).person == world.ryu
+    film_only = Award.objects.get_by_natural_key(
+        "grand-bell-awards", 2013, "Best Actor", "miracle-in-cell-no-7-2013", None
+    )
+    assert film_only.person is None
+
+
+# --- Text and addresses ------------------------------------------------------------------
+
+STRINGS = {
+    "film": "Miracle in Cell No. 7",
+    "remake": "7. Koğuştaki Mucize",
+    "ryu": "Ryu Seung-ryong",
+    "role": "Ryu Seung-ryong – Actor as Lee Yong-gu",
+    "directing": "Lee Hwan-kyung – Director",
+    "title": "7번방의 선물",
+    "figure": "Admissions: more than 12,000,000",
+    "budget": "Production budget: KRW 3,500,000,000",
+    "link": "Miracle in Cell No. 7 at IMDb",
+    "note": "Final admissions",
+    "credit": "Fineworks (Production company)",
+    "company": "Fineworks",
+    "genre": "Comedy-drama",
+    "source": "The seed article",
+    "ceremony": "Grand Bell Awards",
+    "award_person": "Grand Bell Awards 2013: Best Actor – Ryu Seung-ryong (Won)",
+    "award_film": "Grand Bell Awards 2013: Planning Award – Miracle in Cell No. 7 (Won)",
+    "adaptation": "7. Koğuştaki Mucize (official remake of Miracle in Cell No. 7)",
+    "korea": "South Korea",
+    "korean": "Korean",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRINGS))
+def test_str_is_what_a_reader_expects(world, name):
+    assert str(getattr(world, name)) == STRINGS[name]
+
+
+def test_a_film_without_a_title_shows_as_untitled(db):
+    announced = Film.objects.create(
+        title="", slug="untitled-hindi-remake", status=Film.Status.ANNOUNCED
+    )
+    assert str(announced) == "Untitled film"
+
+
+def test_film_and_person_urls_follow_the_design(world):
+    assert (
+        world.film.get_absolute_url()
+        == reverse("archive:film-detail", kwargs={"slug": "miracle-in-cell-no-7-2013"})
+        == "/films/miracle-in-cell-no-7-2013/"
+    )
+    assert (
+        world.ryu.get_absolute_url()
+        == reverse("archive:person-detail", kwargs={"slug": "ryu-seung-ryong"})
+        == "/people/ryu-seung-ryong/"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["role", "title", "figure", "link", "note", "credit", "award_person", "award_film"]
+)
+def test_a_film_part_links_to_its_film(world, name):
+    assert getattr(world, name).get_absolute_url() == world.film.get_absolute_url()
+
+
+def test_an_adaptation_links_to_the_film_made_from_the_source(world):
+    assert world.adaptation.get_absolute_url() == world.remake.get_absolute_url()
+
+
+def test_ceremony_and_genre_link_to_their_filtered_lists(world):
+    assert world.ceremony.get_absolute_url() == (
+        reverse("archive:award-list") + "?ceremony=grand-bell-awards"
+    )
+    assert world.genre.get_absolute_url() == reverse("archive:film-list") + "?genre=comedy-drama"
+
+
+# --- Slugs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "slug"),
+    [
+        ("Miracle in Cell No. 7", 2013, "miracle-in-cell-no-7-2013"),
+        ("7. Koğuştaki Mucize", 2019, "7-kogustaki-mucize-2019"),
+        ("Pushpaka Vimana", 2017, "pushpaka-vimana-2017"),
+        ("Untitled remake", None, "untitled-remake"),
+    ],
+)
+def test_film_slug_is_the_title_and_year_without_accents(db, title, year, slug):
+    assert Film.objects.create(title=title, year=year).slug == slug
+
+
+def test_film_year_comes_from_the_release_date(db):
+    film = Film.objects.create(title="Miracle", release_date=datetime.date(2013, 1, 23))
+    assert (film.year, film.slug) == (2013, "miracle-2013")
+
+
+def test_a_given_slug_is_kept(db):
+    film = Film.objects.create(title="Miracle in Cell No. 7", year=2019, slug="mic7-ph")
+    film.title = "Another title"
+    film.save()
+    film.refresh_from_db()
+    assert film.slug == "mic7-ph"
+
+
+def test_person_slug_drops_accents(db):
+    assert Person.objects.create(name="Aras Bulut İynemli").slug == "aras-bulut-iynemli"
+    assert Person.objects.create(name="Mehmet Ada Öztekin").slug == "mehmet-ada-oztekin"
+
+
+# --- Derived search columns --------------------------------------------------------------
+
+
+def test_folded_search_columns_are_derived_on_save(world):
+    world.remake.refresh_from_db()
+    world.title.refresh_from_db()
+    world.role.refresh_from_db()
+    world.ryu.refresh_from_db()
+    assert world.remake.title_folded == "7. kogustaki mucize"
+    assert world.title.folded == "7번방의 선물"
+    assert world.role.character_folded == "lee yong-gu"
+    assert world.ryu.names_folded.splitlines() == ["ryu seung-ryong", "류승룡"]
+
+
+def test_folded_search_columns_follow_an_edit(world):
+    world.ryu.other_names = "Ryoo Seung-ryong"
+    world.ryu.save()
+    world.ryu.refresh_from_db()
+    assert "ryoo seung-ryong" in world.ryu.names_folded.splitlines()
+
+
+def test_folded_search_columns_are_derived_for_a_fixture_that_lacks_them(db):
+    records = [
+        {
+            "model": "archive.person",
+            "fields": {"name": "Aras Bulut İynemli", "slug": "aras-bulut-iynemli"},
+        },
+        {
+            "model": "archive.film",
+            "fields": {"title": "7. Koğuştaki Mucize", "slug": "7-kogustaki-mucize-2019"},
+        },
+        {
+            "model": "archive.filmtitle",
+            "fields": {"film": ["7-kogustaki-mucize-2019"], "text": "7. KOĞUŞTAKİ MUCİZE"},
+        },
+        {
+            "model": "archive.role",
+            "fields": {
+                "film": ["7-kogustaki-mucize-2019"],
+                "person": ["aras-bulut-iynemli"],
+                "kind": "actor",
+                "character": "Memo",
+            },
+        },
+    ]
+    for record in serializers.deserialize("json", json.dumps(records)):
+        record.save()  # a raw save, as loaddata does: Model.save() does not run
+    person = Person.objects.get(slug="aras-bulut-iynemli")
+    film = Film.objects.get(slug="7-kogustaki-mucize-2019")
+    assert person.names_folded == "aras bulut iynemli"
+    assert film.title_folded == "7. kogustaki mucize"
+    assert film.titles.get().folded == "7. kogustaki mucize"
+    assert film.roles.get().character_folded == "memo"
+    assert person.created_at is not None and film.updated_at is not None
+
+
+# --- Search ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kogustaki", "KOĞUŞTAKI", "Koğuştaki", "7. koğuştaki mucize", "  kogustaki   MUCIZE "],
+)
+def test_film_search_finds_the_turkish_title_whatever_the_case_and_accents(world, query):
+    assert list(Film.objects.search(query)) == [world.remake]
+
+
+@pytest.mark.parametrize(
+    "query", ["7번방의 선물", "7번방", "7beonbang-ui seonmul", "7BEONBANG-UI SEONMUL"]
+)
+def test_film_search_finds_the_korean_titles_in_any_script(world, query):
+    assert list(Film.objects.search(query)) == [world.film]
+
+
+def test_film_search_finds_a_film_by_a_characters_name(world):
+    assert list(Film.objects.search("yong-gu")) == [world.film]
+
+
+def test_film_search_lists_a_film_once_when_several_titles_match(world):
+    FilmTitle.objects.create(film=world.film, text="Miracle in Cell No. 7", kind="release")
+    assert list(Film.objects.search("miracle")) == [world.film]
+
+
+def test_film_search_finds_nothing_for_an_unknown_title(world):
+    assert not Film.objects.search("parasite").exists()
+
+
+def test_film_search_with_an_empty_query_keeps_every_film(world):
+    assert Film.objects.search("  ").count() == Film.objects.count() == 2
+
+
+@pytest.mark.parametrize("query", ["iynemli", "İYNEMLİ", "Aras Bulut"])
+def test_person_search_ignores_case_and_accents(world, query):
+    assert list(Person.objects.search(query)) == [world.aras]
+
+
+def test_person_search_finds_the_name_in_its_own_script(world):
+    assert list(Person.objects.search("류승룡")) == [world.ryu]
+
+
+# --- fold() ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        pytest.param("7. Koğuştaki Mucize", "7. kogustaki mucize", id="turkish"),
+        pytest.param("7. KOĞUŞTAKİ MUCİZE", "7. kogustaki mucize", id="turkish-capitals"),
+        pytest.param("Aras Bulut İynemli", "aras bulut iynemli", id="dotted-capital-i"),
+        pytest.param("Mehmet Ada Öztekin", "mehmet ada oztekin", id="umlaut"),
+        pytest.param("7pŏnbang ŭi Sŏnmul", "7ponbang ui sonmul", id="mccune-reischauer"),
+        pytest.param("Øresund Łódź", "oresund lodz", id="undecomposable-letters"),
+        pytest.param("Straße", "strasse", id="sharp-s"),
+        pytest.param("ＡＢＣ １２３", "abc 123", id="full-width"),
+        pytest.param("  many \t spaces\n here ", "many spaces here", id="white-space"),
+        pytest.param("7번방의 선물", "7번방의 선물", id="hangul"),
+        pytest.param("7番房의 膳物", "7番房의 膳物", id="hanja"),
+        pytest.param("ಪುಷ್ಪಕ ವಿಮಾನ", "ಪುಷ್ಪಕ ವಿಮಾನ", id="kannada-virama-kept"),
+        pytest.param("मिरेकल इन सेल नंबर ७", "मिरेकल इन सेल नंबर ७", id="devanagari"),
+        pytest.param("", "", id="empty"),
+        pytest.param(None, "", id="none"),
+    ],
+)
+def test_fold_ignores_case_accents_and_spacing(text, folded):
+    assert fold(text) == folded
+
+
+def test_fold_keeps_hangul_composed():
+    assert fold("선물") == "선물"
+    assert len(fold("선물")) == 2

@@ -1,0 +1,173 @@
+"""Settings read from the environment: the secret key rule, the database and cache switches,
+SQLite's write-ahead log, and collectstatic with the production storage."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.templatetags.static import static
+
+PRINT_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+database = settings.DATABASES["default"]
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "engine": database["ENGINE"],
+    "name": str(database["NAME"]),
+    "host": database.get("HOST", ""),
+    "options": database.get("OPTIONS", {}),
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION", ""),
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "page_size": settings.ARCHIVE_PAGE_SIZE,
+    "staticfiles": settings.STORAGES["staticfiles"]["BACKEND"],
+}))
+"""
+
+A_KEY = "a-secret-key-for-this-test-only-0123456789-abcdefghijklmnop"
+
+
+def start(env, code=PRINT_SETTINGS):
+    """Import the settings in a fresh Python with only ``env`` (and PATH) in its environment."""
+    clean = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def started(env):
+    result = start(env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"DJANGO_DEBUG": "0"}, {"DJANGO_DEBUG": ""}, {"DJANGO_SECRET_KEY": ""}],
+    ids=["nothing set", "debug 0", "debug empty", "key empty"],
+)
+def test_settings_refuse_to_start_with_debug_off_and_no_secret_key(env):
+    result = start(env)
+    assert result.returncode != 0
+    assert "django.core.exceptions.ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY must be set when debug is off" in result.stderr
+
+
+def test_settings_start_with_a_secret_key_and_debug_off():
+    values = started({"DJANGO_SECRET_KEY": A_KEY})
+    assert values["debug"] is False
+    assert values["staticfiles"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_settings_start_in_debug_without_a_secret_key():
+    values = started({"DJANGO_DEBUG": "1"})
+    assert values["debug"] is True
+
+
+def test_sqlite_in_the_project_root_is_the_default_database():
+    values = started({"DJANGO_SECRET_KEY": A_KEY})
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"] == str(settings.BASE_DIR / "db.sqlite3")
+    assert values["options"]["transaction_mode"] == "IMMEDIATE"
+    assert values["options"]["timeout"] == 20
+    assert "journal_mode=WAL" in values["options"]["init_command"]
+
+
+def test_database_url_switches_to_postgresql():
+    values = started(
+        {"DJANGO_SECRET_KEY": A_KEY, "DATABASE_URL": "postgres://archive@db.internal:5432/films"}
+    )
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert (values["name"], values["host"]) == ("films", "db.internal")
+    assert "init_command" not in values["options"]
+
+
+def test_database_url_can_name_another_sqlite_file(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    values = started(
+        {
+            "DJANGO_SECRET_KEY": A_KEY,
+            "DATABASE_URL": f"sqlite:///{path}",
+            "DJANGO_SQLITE_TIMEOUT": "5",
+        }
+    )
+    assert (values["engine"], values["name"]) == ("django.db.backends.sqlite3", str(path))
+    assert values["options"]["timeout"] == 5
+
+
+def test_redis_url_moves_the_cache_to_redis():
+    values = started({"DJANGO_SECRET_KEY": A_KEY, "REDIS_URL": "redis://127.0.0.1:6379/2"})
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache_location"] == "redis://127.0.0.1:6379/2"
+    assert started({"DJANGO_SECRET_KEY": A_KEY})["cache"].endswith("LocMemCache")
+
+
+def test_allowed_hosts_and_page_size_come_from_the_environment():
+    values = started(
+        {
+            "DJANGO_SECRET_KEY": A_KEY,
+            "DJANGO_ALLOWED_HOSTS": "films.example.org, www.films.example.org",
+            "DJANGO_PAGE_SIZE": "50",
+        }
+    )
+    assert values["allowed_hosts"] == ["films.example.org", "www.films.example.org"]
+    assert values["page_size"] == 50
+
+
+def test_a_number_setting_that_is_not_a_number_is_refused_by_name():
+    result = start({"DJANGO_SECRET_KEY": A_KEY, "DJANGO_PAGE_SIZE": "many"})
+    assert result.returncode != 0
+    assert "DJANGO_PAGE_SIZE must be a whole number" in result.stderr
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_use_the_write_ahead_log(tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("PRAGMA journal_mode is SQLite's; this run uses " + connection.vendor)
+    # The test database may live in memory, where SQLite has no WAL; so open a file
+    # database with the very settings of the live connection.
+    settings_dict = {**connection.settings_dict, "NAME": str(tmp_path / "wal.sqlite3")}
+    wrapper = type(connections[DEFAULT_DB_ALIAS])(settings_dict, alias="wal-check")
+    try:
+        with wrapper.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone()[0] == connection.settings_dict["OPTIONS"]["timeout"] * 1000
+            cursor.execute("PRAGMA foreign_keys")
+            assert cursor.fetchone()[0] == 1
+    finally:
+        wrapper.close()
+    if connection.settings_dict["TEST"]["NAME"]:
+        # A file test database (DJANGO_TEST_SQLITE_NAME): the live connection itself.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+
+
+def test_collectstatic_works_with_the_production_storage(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", "--noinput", verbosity=0)
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["admin/css/base.css"]
+    assert hashed != "admin/css/base.css"
+    assert (tmp_path / hashed).is_file()
+    assert (tmp_path / f"{hashed}.gz").is_file()
+    assert static("admin/css/base.css") == f"/static/{hashed}"
