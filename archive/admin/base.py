@@ -1,0 +1,357 @@
+"""What every archive admin shares.
+
+- Relations are chosen through autocomplete widgets (never a ``<select>`` of every row), and
+  a widget labels the objects already selected from what the page's queryset loaded, so a
+  film with 40 credits does not cost 40 queries (:class:`PreloadedAutocompleteMixin`).
+- Every database constraint reaches the editor as a form error, inline rows included
+  (:class:`ArchiveForm`, :class:`ArchiveInlineFormSet`).
+- A target admin may word its objects for the autocomplete (a film shows its year), through
+  its own autocomplete URL (:meth:`ArchiveAdmin.autocomplete_label`).
+"""
+
+import django
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, router
+from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
+from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
+from django.urls import path, reverse
+
+from ..text import fold
+
+
+def registered_admin(admin_site, model):
+    """The ModelAdmin of ``model`` on ``admin_site``, or None."""
+    return admin_site.get_model_admin(model) if admin_site.is_registered(model) else None
+
+
+def film_label(film):
+    """A film as editors tell it apart from its remakes: ``Miracle in Cell No. 7 (2013)``."""
+    return f"{film.display_title} ({film.year or film.slug})"
+
+
+# Widgets ----------------------------------------------------------------------------------
+
+
+class PreloadedAutocompleteMixin:
+    """Label the selected option(s) from objects the form hands over, without a query.
+
+    Django's autocomplete widget runs one query per widget to label what is selected: on a
+    film with 40 credits, 40 queries for the people and 40 for their sources. The form gives
+    each widget the related objects that ``select_related``/``prefetch_related`` already
+    loaded (see :class:`ArchiveForm`); anything else falls back to Django's own query.
+    """
+
+    preloaded = None
+
+    def preload(self, objects):
+        attname = self._to_field_attname()
+        self.preloaded = {str(getattr(obj, attname)): obj for obj in objects}
+
+    def _to_field_attname(self):
+        opts = self.field.remote_field.model._meta
+        name = getattr(self.field.remote_field, "field_name", opts.pk.attname)
+        return opts.get_field(name).attname
+
+    def get_url(self):
+        target = registered_admin(self.admin_site, self.field.remote_field.model)
+        url_name = getattr(target, "autocomplete_url_name", None)
+        if url_name:
+            return reverse(f"{self.admin_site.name}:{url_name}")
+        return super().get_url()
+
+    def optgroups(self, name, value, attr=None):
+        empty = self.choices.field.empty_values
+        selected = list(dict.fromkeys(str(v) for v in value if str(v) not in empty))
+        if self.preloaded is None or not set(selected) <= self.preloaded.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance
+        attname = self._to_field_attname()
+        for key in selected:
+            obj = self.preloaded[key]
+            option = self.create_option(name, getattr(obj, attname), label(obj), True, len(options))
+            options.append(option)
+        return [(None, options, 0)]
+
+
+class ArchiveAutocompleteSelect(PreloadedAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class ArchiveAutocompleteSelectMultiple(PreloadedAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class LabelledAutocompleteJsonView(AutocompleteJsonView):
+    """Django's autocomplete endpoint, worded by the target admin's ``autocomplete_label``."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = label(obj)
+        return result
+
+
+# Forms and formsets -----------------------------------------------------------------------
+
+
+def constraint_fields(constraint):
+    """The names of the fields a constraint reads (its fields and its condition's)."""
+    names = set(getattr(constraint, "fields", ()) or ())
+    condition = getattr(constraint, "condition", None)
+    if condition is not None:
+        names |= Q(condition).referenced_base_fields
+    return names
+
+
+def field_values(instance):
+    """The instance's column values as expressions, for ``Q.check()``."""
+    values = {
+        field.name: Value(getattr(instance, field.attname), field)
+        for field in instance._meta.local_concrete_fields
+    }
+    values["pk"] = Value(instance.pk, instance._meta.pk)
+    return values
+
+
+class ArchiveForm(forms.ModelForm):
+    """The admin form of every archive record and inline row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # RelatedFieldWidgetWrapper
+            if isinstance(widget, PreloadedAutocompleteMixin):
+                objects = self._loaded_related(name)
+                if objects is not None:
+                    widget.preload(objects)
+
+    def _loaded_related(self, name):
+        """The objects related through ``name`` if already loaded, else None."""
+        model_field = self.instance._meta.get_field(name)
+        if model_field.many_to_many:
+            cache = getattr(self.instance, "_prefetched_objects_cache", {})
+            return list(cache[name]) if name in cache else None
+        if model_field.is_cached(self.instance):
+            related = model_field.get_cached_value(self.instance)
+            return [] if related is None else [related]
+        return None
+
+    def validate_unique(self):
+        super().validate_unique()
+        if django.VERSION < (6, 0):
+            self._validate_inline_constraints()
+
+    def _validate_inline_constraints(self):
+        """Check the constraints that read an inline row's own foreign key.
+
+        Django 5.2 leaves the inline's foreign key (``film`` on a credit in the film's page)
+        out of constraint validation, so a duplicate credit would reach the database as an
+        IntegrityError, a server error. Django 6.0 checks them itself (ticket #35676).
+        """
+        inline_keys = {
+            name for name, field in self.fields.items() if isinstance(field, InlineForeignKeyField)
+        }
+        if not inline_keys:
+            return
+        exclude = self._get_validation_exclusions()
+        using = router.db_for_write(type(self.instance), instance=self.instance)
+        errors = {}
+        for model, constraints in self.instance.get_constraints():
+            for constraint in constraints:
+                if inline_keys.isdisjoint(constraint_fields(constraint)):
+                    continue  # checked by Django already
+                try:
+                    constraint.validate(model, self.instance, exclude=exclude, using=using)
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+        if errors:
+            self._update_errors(ValidationError(errors))
+
+
+class ArchiveInlineFormSet(BaseInlineFormSet):
+    """Inline rows that know their parent, and name the rule a duplicate breaks."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
+        # films) may read the parent: hand it over rather than fetch it once per row.
+        parent = self.instance
+        if parent.pk is not None and getattr(form.instance, self.fk.attname) == parent.pk:
+            self.fk.set_cached_value(form.instance, parent)
+        return form
+
+    def get_unique_error_message(self, unique_check):
+        constraint = self._unique_constraint(unique_check)
+        if constraint is not None:
+            return constraint.get_violation_error_message()
+        return super().get_unique_error_message(unique_check)
+
+    def _unique_constraint(self, fields):
+        for constraint in self.model._meta.constraints:
+            if (
+                isinstance(constraint, UniqueConstraint)
+                and set(constraint.fields) == set(fields)
+                and constraint.violation_error_message != constraint.default_violation_error_message
+            ):
+                return constraint
+        return None
+
+    def clean(self):
+        super().clean()
+        self._validate_conditional_unique()
+
+    def _validate_conditional_unique(self):
+        """Catch two rows of one submission that break a conditional unique constraint.
+
+        Django's formset compares the rows only for unconditional constraints; each row's
+        own check reads the database, where neither row is yet. Award has two conditional
+        ones (with and without a person).
+        """
+        rows = [
+            form
+            for form in self.forms
+            if form.is_valid() and form.cleaned_data and form not in self.deleted_forms
+        ]
+        errors = []
+        for constraint in self.model._meta.constraints:
+            if not isinstance(constraint, UniqueConstraint) or constraint.condition is None:
+                continue
+            seen = set()
+            for form in rows:
+                instance = form.instance
+                key = tuple(
+                    "parent"
+                    if name == self.fk.name
+                    else getattr(instance, self.model._meta.get_field(name).attname)
+                    for name in constraint.fields
+                )
+                if None in key:
+                    continue
+                if not Q(constraint.condition).check(field_values(instance)):
+                    continue
+                if key in seen:
+                    errors.append(constraint.get_violation_error_message())
+                    form._errors[NON_FIELD_ERRORS] = self.error_class(
+                        [self.get_form_error()], renderer=self.renderer
+                    )
+                seen.add(key)
+        if errors:
+            raise ValidationError(errors)
+
+
+# List filters -----------------------------------------------------------------------------
+
+
+class UsedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """Only the related records that some row uses: the languages films are in, say.
+
+    Django's RelatedOnlyFieldListFilter reads them with a DISTINCT over the whole listed
+    table; here each related record (a few hundred languages or countries) asks EXISTS on
+    the foreign key's index, which stays fast for a million films.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        used = model_admin.model._default_manager.filter(**{field.name: OuterRef("pk")})
+        return field.get_choices(
+            include_blank=False, limit_choices_to=Q(Exists(used)), ordering=ordering
+        )
+
+
+# Admin classes ----------------------------------------------------------------------------
+
+
+class AutocompleteWidgetsMixin:
+    """Use the preloading autocomplete widgets, worded by the target model's admin."""
+
+    form = ArchiveForm
+    # An address typed without a scheme is https (Django 6.0's default; no warning on 5.2).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ArchiveAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return self._labelled(
+            db_field, super().formfield_for_foreignkey(db_field, request, **kwargs)
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ArchiveAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._labelled(db_field, formfield)
+
+    def _labelled(self, db_field, formfield):
+        target = registered_admin(self.admin_site, db_field.related_model)
+        label = getattr(target, "autocomplete_label", None)
+        if formfield is not None and label is not None:
+            formfield.label_from_instance = label
+        return formfield
+
+
+class ArchiveAdmin(AutocompleteWidgetsMixin, admin.ModelAdmin):
+    """The base of every archive admin."""
+
+    # Facet counts run one COUNT per filter choice over the whole table: not at this size.
+    show_facets = admin.ShowFacets.NEVER
+
+    #: Fold the search term (archive.text.fold) for ``search_fields`` on the folded columns,
+    #: written with ``__contains``: a plain LIKE that PostgreSQL's trigram indexes serve.
+    fold_search_term = False
+
+    def autocomplete_label(self, obj):
+        """How an object reads in another record's autocomplete (``str`` by default)."""
+        return str(obj)
+
+    @property
+    def autocomplete_url_name(self):
+        return f"{self.opts.app_label}_{self.opts.model_name}_autocomplete"
+
+    def get_urls(self):
+        view = LabelledAutocompleteJsonView.as_view(admin_site=self.admin_site)
+        autocomplete = path(
+            "autocomplete/", self.admin_site.admin_view(view), name=self.autocomplete_url_name
+        )
+        return [autocomplete, *super().get_urls()]
+
+    def get_search_results(self, request, queryset, search_term):
+        if self.fold_search_term:
+            search_term = fold(search_term)
+        return super().get_search_results(request, queryset, search_term)
+
+
+class ArchiveInline(AutocompleteWidgetsMixin):
+    """The base of every inline: no empty rows by default, no "view on site" per row."""
+
+    formset = ArchiveInlineFormSet
+    extra = 0
+    view_on_site = False
+
+    #: The related objects the rows show, loaded once for all the rows (the autocomplete
+    #: widgets take their labels from them).
+    queryset_select_related = ()
+    queryset_prefetch_related = ()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.queryset_select_related:
+            queryset = queryset.select_related(*self.queryset_select_related)
+        if self.queryset_prefetch_related:
+            queryset = queryset.prefetch_related(*self.queryset_prefetch_related)
+        return queryset
+
+
+class TabularInline(ArchiveInline, admin.TabularInline):
+    pass

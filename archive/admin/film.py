@@ -1,0 +1,271 @@
+"""Films, edited on one page with every part that belongs to them, and those parts' own lists."""
+
+import re
+
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+
+from ..models import (
+    Adaptation,
+    BoxOfficeFigure,
+    CompanyCredit,
+    ExternalLink,
+    Film,
+    FilmNote,
+    FilmTitle,
+)
+from .adaptation import AdaptationsOfThisFilmInline, AdaptedFromInline
+from .award import FilmAwardInline
+from .base import ArchiveAdmin, TabularInline, UsedRelatedFieldListFilter, film_label
+from .person import FilmRoleInline
+
+#: "Miracle in Cell No. 7 2019" or "Miracle in Cell No. 7 (2019)": a title, then a year.
+TITLE_AND_YEAR = re.compile(r"(?P<title>.*?)[\s(]+(?P<year>\d{4})\)?")
+
+
+# Inlines on the film's page ---------------------------------------------------------------
+
+
+class FilmTitleInline(TabularInline):
+    model = FilmTitle
+    verbose_name = "title"
+    verbose_name_plural = "titles (every title in its own script)"
+    fields = ("text", "kind", "language", "note", "sources")
+    autocomplete_fields = ("language", "sources")
+    ordering = ("kind", "text", "pk")
+    queryset_select_related = ("language",)
+    queryset_prefetch_related = ("sources",)
+
+
+class BoxOfficeFigureInline(TabularInline):
+    model = BoxOfficeFigure
+    verbose_name_plural = "box-office figures"
+    fields = (
+        "kind",
+        "key",
+        "qualifier",
+        "value",
+        "currency",
+        "reported_on",
+        "days_since_release",
+        "note",
+        "sources",
+    )
+    autocomplete_fields = ("sources",)
+    ordering = ("kind", "days_since_release", "reported_on", "key", "pk")
+    queryset_prefetch_related = ("sources",)
+
+
+class CompanyCreditInline(TabularInline):
+    model = CompanyCredit
+    verbose_name_plural = "companies"
+    fields = ("company", "kind", "note", "sources")
+    autocomplete_fields = ("company", "sources")
+    ordering = ("kind", "company__name", "pk")
+    queryset_select_related = ("company",)
+    queryset_prefetch_related = ("sources",)
+
+
+class ExternalLinkInline(TabularInline):
+    model = ExternalLink
+    fields = ("site", "label", "url", "language")
+    autocomplete_fields = ("language",)
+    ordering = ("site", "label", "pk")
+    queryset_select_related = ("language",)
+
+
+class FilmNoteInline(TabularInline):
+    model = FilmNote
+    verbose_name_plural = "notes (where sources disagree, caveats)"
+    fields = ("kind", "topic", "text", "sources")
+    autocomplete_fields = ("sources",)
+    ordering = ("kind", "topic", "pk")
+    queryset_prefetch_related = ("sources",)
+
+
+# The film ---------------------------------------------------------------------------------
+
+
+class AdaptationListFilter(admin.SimpleListFilter):
+    """Source films and remakes: an EXISTS on the adaptation's foreign-key indexes."""
+
+    title = "adaptations"
+    parameter_name = "adaptations"
+
+    def lookups(self, request, model_admin):
+        return (("has", "Has adaptations"), ("is", "Is an adaptation"))
+
+    def queryset(self, request, queryset):
+        if self.value() == "has":
+            return queryset.filter(Exists(Adaptation.objects.filter(source=OuterRef("pk"))))
+        if self.value() == "is":
+            return queryset.filter(Exists(Adaptation.objects.filter(adaptation=OuterRef("pk"))))
+        return queryset
+
+
+@admin.register(Film)
+class FilmAdmin(ArchiveAdmin):
+    list_display = (
+        "title_column",
+        "year",
+        "status",
+        "original_language",
+        "country_list",
+        "updated_at",
+    )
+    list_display_links = ("title_column",)
+    list_select_related = ("original_language",)
+    list_filter = (
+        "status",
+        AdaptationListFilter,
+        ("original_language", UsedRelatedFieldListFilter),
+        ("countries", UsedRelatedFieldListFilter),
+        ("genres", UsedRelatedFieldListFilter),
+    )
+    search_fields = ("title_folded",)  # shows the search box; get_search_results searches
+    search_help_text = (
+        "Any title in any script (7번방의 선물 works), or a character's name; "
+        "add a year to narrow it: Miracle in Cell No. 7 2019."
+    )
+    ordering = ("-year", "title", "slug")  # leads with the (year, title) index
+    sortable_by = ("title_column", "year", "updated_at")  # indexed columns only
+    show_full_result_count = False
+    prepopulated_fields = {"slug": ("title", "year")}
+    autocomplete_fields = ("countries", "original_language", "genres", "sources")
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        ("Identity", {"fields": ("title", "slug", "year", "release_date", "status")}),
+        ("Production", {"fields": ("runtime", "countries", "original_language", "genres")}),
+        ("Story", {"fields": ("summary", "synopsis", "based_on")}),
+        (
+            "Box office",
+            {
+                "fields": ("box_office_summary",),
+                "description": "The box-office story in words. Each figure (admissions, "
+                "gross, budget) goes under Box-office figures below, with its date.",
+            },
+        ),
+        ("Sources", {"fields": ("sources",)}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+    inlines = (
+        FilmTitleInline,
+        FilmRoleInline,
+        AdaptationsOfThisFilmInline,
+        AdaptedFromInline,
+        FilmAwardInline,
+        BoxOfficeFigureInline,
+        CompanyCreditInline,
+        ExternalLinkInline,
+        FilmNoteInline,
+    )
+
+    def autocomplete_label(self, film):
+        return film_label(film)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description="title", ordering="title_folded")
+    def title_column(self, film):
+        return film.display_title
+
+    @admin.display(description="countries")
+    def country_list(self, film):
+        return ", ".join(country.name for country in film.countries.all())
+
+    def get_search_results(self, request, queryset, search_term):
+        """Any title in any script, or a character (Film.objects.search); a year narrows."""
+        term = search_term.strip()
+        found = queryset.search(term)
+        match = TITLE_AND_YEAR.fullmatch(term)
+        if match and match["title"]:
+            found |= queryset.filter(year=int(match["year"])).search(match["title"])
+        return found, False
+
+
+# The parts of a film, listed on their own -------------------------------------------------
+
+
+class FilmPartAdmin(ArchiveAdmin):
+    """A record that belongs to one film: newest first, found through its film's title."""
+
+    ordering = ("-pk",)
+    sortable_by = ()
+    show_full_result_count = False
+
+    @admin.display(description="film")
+    def film_column(self, obj):
+        return film_label(obj.film)
+
+
+@admin.register(FilmTitle)
+class FilmTitleAdmin(FilmPartAdmin):
+    list_display = ("text", "kind", "language", "note", "film_column")
+    list_select_related = ("film", "language")
+    list_filter = ("kind", ("language", UsedRelatedFieldListFilter))
+    search_fields = ("folded__contains", "film__title_folded__contains")
+    search_help_text = "The title, in any script, or the film's display title."
+    fold_search_term = True
+    autocomplete_fields = ("film", "language", "sources")
+    fields = ("film", "text", "kind", "language", "note", "sources")
+
+
+@admin.register(BoxOfficeFigure)
+class BoxOfficeFigureAdmin(FilmPartAdmin):
+    list_display = ("film_column", "kind", "key", "value_column", "reported_on")
+    list_select_related = ("film",)
+    list_filter = ("kind", "qualifier")
+    search_fields = ("film__title_folded__contains", "key")
+    search_help_text = "The film's title or the figure's key (final, day-32)."
+    fold_search_term = True
+    autocomplete_fields = ("film", "sources")
+    fields = (
+        "film",
+        "kind",
+        "key",
+        "qualifier",
+        "value",
+        "currency",
+        "reported_on",
+        "days_since_release",
+        "note",
+        "sources",
+    )
+
+    @admin.display(description="value")
+    def value_column(self, figure):
+        return figure.value_display
+
+
+@admin.register(CompanyCredit)
+class CompanyCreditAdmin(FilmPartAdmin):
+    list_display = ("company", "kind", "film_column", "note")
+    list_select_related = ("company", "film")
+    list_filter = ("kind",)
+    search_fields = ("company__name", "film__title_folded__contains")
+    fold_search_term = True
+    autocomplete_fields = ("film", "company", "sources")
+    fields = ("film", "company", "kind", "note", "sources")
+
+
+@admin.register(ExternalLink)
+class ExternalLinkAdmin(FilmPartAdmin):
+    list_display = ("label", "site", "url", "language", "film_column")
+    list_select_related = ("film", "language")
+    list_filter = ("site",)
+    search_fields = ("label", "url", "film__title_folded__contains")
+    fold_search_term = True
+    autocomplete_fields = ("film", "language")
+    fields = ("film", "site", "label", "url", "language")
+
+
+@admin.register(FilmNote)
+class FilmNoteAdmin(FilmPartAdmin):
+    list_display = ("topic", "kind", "film_column")
+    list_select_related = ("film",)
+    list_filter = ("kind",)
+    search_fields = ("topic", "text", "film__title_folded__contains")
+    fold_search_term = True
+    autocomplete_fields = ("film", "sources")
+    fields = ("film", "kind", "topic", "text", "sources")

@@ -1,0 +1,103 @@
+"""People and their credits."""
+
+from django.contrib import admin
+from django.db.models import Exists, F, OuterRef
+
+from ..models import Person, Role
+from .award import PersonAwardInline
+from .base import ArchiveAdmin, TabularInline, film_label
+
+
+class FilmRoleInline(TabularInline):
+    """A film's credits, on the film's page."""
+
+    model = Role
+    fk_name = "film"
+    verbose_name = "credit"
+    verbose_name_plural = "credits"
+    fields = ("person", "kind", "character", "note", "billing", "sources")
+    autocomplete_fields = ("person", "sources")
+    ordering = ("kind", F("billing").asc(nulls_last=True), "person__name", "pk")
+    queryset_select_related = ("person",)
+    queryset_prefetch_related = ("sources",)
+
+
+class PersonRoleInline(TabularInline):
+    """A person's credits, on the person's page."""
+
+    model = Role
+    fk_name = "person"
+    verbose_name = "credit"
+    verbose_name_plural = "credits"
+    fields = ("film", "kind", "character", "note", "billing", "sources")
+    autocomplete_fields = ("film", "sources")
+    ordering = (F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
+    queryset_select_related = ("film",)
+    queryset_prefetch_related = ("sources",)
+
+
+class CreditKindFilter(admin.SimpleListFilter):
+    """People credited as actor, director, ...: an EXISTS on the (person, kind) index."""
+
+    title = "credited as"
+    parameter_name = "credited_as"
+
+    def lookups(self, request, model_admin):
+        return Role.Kind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Role.Kind.values:
+            roles = Role.objects.filter(person=OuterRef("pk"), kind=self.value())
+            return queryset.filter(Exists(roles))
+        return queryset
+
+
+@admin.register(Person)
+class PersonAdmin(ArchiveAdmin):
+    list_display = ("display_name", "name_original", "updated_at")
+    list_filter = (CreditKindFilter,)
+    search_fields = ("names_folded",)  # shows the search box; get_search_results searches
+    search_help_text = "Any of the person's names, in any script (류승룡 finds Ryu Seung-ryong)."
+    ordering = ("slug",)  # the unique index; Person has no index on name
+    sortable_by = ("display_name", "updated_at")
+    show_full_result_count = False
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("sources",)
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "name_original", "other_names")}),
+        ("Sources", {"fields": ("sources",)}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+    inlines = (PersonRoleInline, PersonAwardInline)
+
+    @admin.display(description="name", ordering="slug")
+    def display_name(self, person):
+        return person.name
+
+    def get_search_results(self, request, queryset, search_term):
+        """Search every name in every script through the folded names column."""
+        return queryset.search(search_term), False
+
+
+@admin.register(Role)
+class RoleAdmin(ArchiveAdmin):
+    list_display = ("person", "kind", "character", "note", "billing", "film_column")
+    list_select_related = ("person", "film")
+    list_filter = ("kind",)
+    search_fields = (
+        "person__names_folded__contains",
+        "character_folded__contains",
+        "film__title_folded__contains",
+    )
+    search_help_text = "A person's name, a character or a film title."
+    fold_search_term = True
+    ordering = ("-pk",)
+    sortable_by = ()
+    show_full_result_count = False
+    autocomplete_fields = ("film", "person", "sources")
+    fields = ("film", "person", "kind", "character", "note", "billing", "sources")
+
+    @admin.display(description="film")
+    def film_column(self, role):
+        return film_label(role.film)

@@ -1,0 +1,882 @@
+"""The editors' side: every admin page answers, editors may add and change but not delete,
+inline rows save, every database rule reaches the editor as a form error, pages cost a fixed
+number of queries however many rows they show, and relations are chosen by autocomplete."""
+
+import json
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteMixin
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.forms import CheckboxInput, ModelChoiceField
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from archive.models import (
+    Adaptation,
+    Award,
+    BoxOfficeFigure,
+    CompanyCredit,
+    Country,
+    ExternalLink,
+    Film,
+    FilmNote,
+    FilmTitle,
+    Language,
+    Person,
+    Role,
+    Source,
+)
+
+ORIGINAL = "miracle-in-cell-no-7-2013"
+TURKISH = "7-kogustaki-mucize-2019"
+PHILIPPINE = "miracle-in-cell-no-7-2019"
+ARCHIVE_MODELS = list(apps.get_app_config("archive").get_models())
+BIG_TABLES = [Film, Person, Role, Award, FilmTitle, Adaptation, BoxOfficeFigure]
+YEAR_MESSAGE = "The year must be between 1870 and 2100."
+
+
+# Fixtures and helpers ---------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hash(settings):
+    """admin_client creates a superuser in every test: hash its password quickly."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def archive(db):
+    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+
+
+@pytest.fixture
+def film(archive):
+    return Film.objects.get(slug=ORIGINAL)
+
+
+@pytest.fixture
+def editor_client(client, db):
+    editor = User.objects.create_user("editor", password="not-used-1", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return client
+
+
+def admin_url(model, view, *args):
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+
+
+def change_url(obj):
+    return admin_url(type(obj), "change", obj.pk)
+
+
+def an_object(model, admin_user):
+    return admin_user if model is User else model.objects.order_by("pk").first()
+
+
+def page_data(response):
+    """The POST data a browser sends for the admin form in ``response``, left as it is."""
+    data = {}
+
+    def add(form):
+        for field in form:
+            value = field.value()
+            if isinstance(field.field.widget, CheckboxInput):
+                if value:
+                    data[field.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[field.html_name] = [str(item) for item in value]
+            elif value is not None:
+                data[field.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+def add_row(data, prefix, **fields):
+    """Append one inline row to ``data``, as the "Add another" link does."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in fields.items():
+        data[f"{prefix}-{index}-{name}"] = value if isinstance(value, list) else str(value)
+    return data
+
+
+def management_form(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def form_errors(response):
+    """Every error on an admin page, to explain a failed assertion."""
+    if response.context is None or "adminform" not in response.context:
+        return response
+    errors = [response.context["adminform"].form.errors]
+    for inline in response.context["inline_admin_formsets"]:
+        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
+    return [error for error in errors if error]
+
+
+def assert_rejected(response, message):
+    """The admin answered with its form again, showing ``message``: nothing was saved."""
+    assert response.status_code == 200, response
+    assertContains(response, message)
+    assert "errornote" in response.content.decode()
+
+
+def film_page_data(client, film):
+    return page_data(client.get(change_url(film)))
+
+
+# Every page -------------------------------------------------------------------------------
+
+
+def test_every_archive_model_has_an_admin():
+    assert set(ARCHIVE_MODELS) <= set(admin.site._registry)
+
+
+def admin_pages(admin_user, rf):
+    """Every admin page that a superuser may open: (url, model)."""
+    request = rf.get("/")
+    request.user = admin_user
+    for model, model_admin in admin.site._registry.items():
+        yield admin_url(model, "changelist"), model
+        if model_admin.has_add_permission(request):
+            yield admin_url(model, "add"), model
+        obj = an_object(model, admin_user)
+        if obj is None:
+            assert model not in ARCHIVE_MODELS, f"the fixture has no {model.__name__}"
+            continue
+        yield admin_url(model, "change", obj.pk), model
+        if model_admin.has_delete_permission(request, obj):
+            yield admin_url(model, "delete", obj.pk), model
+
+
+def test_every_admin_page_answers_200_to_a_superuser(archive, admin_client, admin_user, rf):
+    failures = []
+    for url, _model in admin_pages(admin_user, rf):
+        status = admin_client.get(url).status_code
+        if status != 200:
+            failures.append((url, status))
+    assert failures == []
+
+
+def test_every_admin_page_sends_anonymous_visitors_to_the_login_page(
+    archive, client, admin_user, rf
+):
+    login = reverse("admin:login")
+    for url, _model in admin_pages(admin_user, rf):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == f"{login}?next={url}"
+
+
+def test_big_lists_skip_the_second_full_count():
+    for model in BIG_TABLES:
+        assert admin.site._registry[model].show_full_result_count is False, model
+
+
+# Editors ----------------------------------------------------------------------------------
+
+
+def test_an_editor_can_add_and_change_a_film(archive, editor_client):
+    add = admin_url(Film, "add")
+    data = page_data(editor_client.get(add))
+    data.update(title="Cell No. 8", slug="cell-no-8-2031", year="2031", status="announced")
+    response = editor_client.post(add, data)
+    assert response.status_code == 302, form_errors(response)
+    film = Film.objects.get(slug="cell-no-8-2031")
+
+    data = film_page_data(editor_client, film)
+    data["runtime"] = "101"
+    response = editor_client.post(change_url(film), data)
+    assert response.status_code == 302, form_errors(response)
+    film.refresh_from_db()
+    assert film.runtime == 101
+
+
+def test_an_editor_may_not_delete_nor_manage_users_and_groups(film, editor_client):
+    assert editor_client.get(admin_url(Film, "delete", film.pk)).status_code == 403
+    assert (
+        editor_client.post(admin_url(Film, "delete", film.pk), {"post": "yes"}).status_code == 403
+    )
+    assert Film.objects.filter(pk=film.pk).exists()
+    for model in (User, Group):
+        assert editor_client.get(admin_url(model, "changelist")).status_code == 403
+        assert editor_client.get(admin_url(model, "add")).status_code == 403
+
+
+# Saving a film with its credits -----------------------------------------------------------
+
+FILM_INLINES = (
+    "titles",
+    "roles",
+    "adaptations",
+    "adapted_from",
+    "awards",
+    "figures",
+    "company_credits",
+    "links",
+    "notes",
+)
+
+
+def test_adding_a_film_with_inline_credits_saves_the_film_and_its_credits(archive, admin_client):
+    ryu = Person.objects.get(slug="ryu-seung-ryong")
+    director = Person.objects.get(slug="lee-hwan-kyung")
+    data = {
+        "title": "Miracle in Cell No. 7",
+        "slug": "miracle-in-cell-no-7-2030",
+        "year": "2030",
+        "release_date": "",
+        "status": "released",
+        "runtime": "120",
+        "countries": [str(Country.objects.get(code="KR").pk)],
+        "original_language": str(Language.objects.get(code="ko").pk),
+        "sources": [str(Source.objects.get(key="seed-article").pk)],
+    }
+    for prefix in FILM_INLINES:
+        data.update(management_form(prefix))
+    data.update(management_form("roles", total=2))
+    data.update(
+        {
+            "roles-0-person": str(ryu.pk),
+            "roles-0-kind": "actor",
+            "roles-0-character": "Lee Yong-gu",
+            "roles-0-billing": "1",
+            "roles-1-person": str(director.pk),
+            "roles-1-kind": "director",
+        }
+    )
+    response = admin_client.post(admin_url(Film, "add"), data)
+
+    assert response.status_code == 302, form_errors(response)
+    film = Film.objects.get(slug="miracle-in-cell-no-7-2030")
+    assert film.original_language.code == "ko"
+    assert [country.code for country in film.countries.all()] == ["KR"]
+    credits = film.roles.order_by("kind").values_list("person__slug", "kind", "character")
+    assert list(credits) == [
+        ("ryu-seung-ryong", "actor", "Lee Yong-gu"),
+        ("lee-hwan-kyung", "director", ""),
+    ]
+
+
+# Database rules: the database rejects them, and the admin words them ----------------------
+
+
+def violate_film_year():
+    Film.objects.create(title="Too early", slug="too-early-1800", year=1800)
+
+
+def violate_film_runtime():
+    Film.objects.create(title="No time", slug="no-time-2020", year=2020, runtime=0)
+
+
+def violate_role_unique_credit():
+    role = Role.objects.get(film__slug=ORIGINAL, person__slug="ryu-seung-ryong")
+    Role.objects.create(
+        film=role.film, person=role.person, kind=role.kind, character=role.character
+    )
+
+
+def violate_adaptation_not_of_itself():
+    film = Film.objects.get(slug=ORIGINAL)
+    Adaptation.objects.create(source=film, adaptation=film)
+
+
+def violate_adaptation_unique_pair():
+    pair = Adaptation.objects.get(adaptation__slug=TURKISH)
+    Adaptation.objects.create(source=pair.source, adaptation=pair.adaptation)
+
+
+def violate_figure_not_negative():
+    film = Film.objects.get(slug=ORIGINAL)
+    BoxOfficeFigure.objects.create(film=film, kind="admissions", key="negative", value=-1)
+
+
+def violate_award_unique_person():
+    award = Award.objects.filter(person__isnull=False).first()
+    Award.objects.create(
+        ceremony=award.ceremony,
+        year=award.year,
+        category=award.category,
+        result=award.result,
+        film=award.film,
+        person=award.person,
+    )
+
+
+def violate_award_unique_film():
+    award = Award.objects.get(person__isnull=True)
+    Award.objects.create(
+        ceremony=award.ceremony,
+        year=award.year,
+        category=award.category,
+        result=award.result,
+        film=award.film,
+    )
+
+
+def violate_award_year():
+    award = Award.objects.first()
+    Award.objects.create(
+        ceremony=award.ceremony, year=1800, category="Best Film", result="won", film=award.film
+    )
+
+
+@pytest.mark.parametrize(
+    ("violate", "constraint"),
+    [
+        (violate_film_year, "film_year_in_range"),
+        (violate_film_runtime, "film_runtime_positive"),
+        (violate_role_unique_credit, "role_unique_credit"),
+        (violate_adaptation_not_of_itself, "adaptation_not_of_itself"),
+        (violate_adaptation_unique_pair, "adaptation_unique_pair"),
+        (violate_figure_not_negative, "figure_value_not_negative"),
+        (violate_award_unique_person, "award_unique_person"),
+        (violate_award_unique_film, "award_unique_film"),
+        (violate_award_year, "award_year_in_range"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_the_database_rejects_a_row_that_breaks_a_rule(archive, violate, constraint):
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        violate()
+    # SQLite names the columns of a broken unique constraint, not the constraint.
+    if connection.vendor == "postgresql" or "unique" not in constraint:
+        assert constraint in str(error.value)
+
+
+def test_the_admin_shows_a_film_year_out_of_range_as_a_form_error(archive, admin_client):
+    add = admin_url(Film, "add")
+    data = page_data(admin_client.get(add))
+    data.update(title="Too early", slug="too-early-1800", year="1800", status="released")
+    count = Film.objects.count()
+
+    assert_rejected(admin_client.post(add, data), YEAR_MESSAGE)
+    assert Film.objects.count() == count
+
+
+def test_the_admin_shows_a_runtime_of_0_as_a_form_error(film, admin_client):
+    data = film_page_data(admin_client, film)
+    data["runtime"] = "0"
+
+    assert_rejected(admin_client.post(change_url(film), data), "more than 0 minutes")
+    film.refresh_from_db()
+    assert film.runtime == 127
+
+
+CREDIT_TAKEN = "This person already has this credit (and character) on this film."
+
+
+def test_the_admin_shows_a_duplicate_credit_as_a_form_error(film, admin_client):
+    role = film.roles.get(person__slug="ryu-seung-ryong")
+    add = admin_url(Role, "add")
+    data = page_data(admin_client.get(add))
+    data.update(film=film.pk, person=role.person_id, kind="actor", character=role.character)
+    count = Role.objects.count()
+
+    assert_rejected(admin_client.post(add, data), CREDIT_TAKEN)
+    assert Role.objects.count() == count
+
+
+def test_a_film_page_shows_a_credit_that_exists_already_as_an_error(film, admin_client):
+    role = film.roles.get(person__slug="ryu-seung-ryong")
+    data = film_page_data(admin_client, film)
+    add_row(data, "roles", person=role.person_id, kind="actor", character=role.character)
+    count = Role.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), CREDIT_TAKEN)
+    assert Role.objects.count() == count
+
+
+def test_a_film_page_shows_a_credit_saved_meanwhile_by_someone_else_as_an_error(film, admin_client):
+    """The row is not on the page, so only the database can tell (Django 5.2 skips it)."""
+    data = film_page_data(admin_client, film)
+    newcomer = Person.objects.create(name="Newcomer", slug="newcomer")
+    Role.objects.create(film=film, person=newcomer, kind="actor", character="Guard")
+    add_row(data, "roles", person=newcomer.pk, kind="actor", character="Guard")
+    count = Role.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), CREDIT_TAKEN)
+    assert Role.objects.count() == count
+
+
+def test_a_person_page_shows_a_credit_that_exists_already_as_an_error(film, admin_client):
+    role = film.roles.get(person__slug="ryu-seung-ryong")
+    data = page_data(admin_client.get(change_url(role.person)))
+    add_row(data, "roles", film=film.pk, kind="actor", character=role.character)
+    count = Role.objects.count()
+
+    assert_rejected(admin_client.post(change_url(role.person), data), CREDIT_TAKEN)
+    assert Role.objects.count() == count
+
+
+def test_a_new_film_with_one_credit_entered_twice_shows_an_error(archive, admin_client):
+    ryu = Person.objects.get(slug="ryu-seung-ryong")
+    add = admin_url(Film, "add")
+    data = page_data(admin_client.get(add))
+    data.update(title="Twice", slug="twice-2030", year="2030", status="released")
+    for _ in range(2):
+        add_row(data, "roles", person=ryu.pk, kind="actor", character="Yong-gu")
+    count = Film.objects.count()
+
+    assert_rejected(admin_client.post(add, data), CREDIT_TAKEN)
+    assert Film.objects.count() == count
+
+
+def test_two_people_may_play_one_character(film, admin_client):
+    """Ye-sung as a child and as an adult: one character, two credits, no error."""
+    data = film_page_data(admin_client, film)
+    newcomer = Person.objects.create(name="Newcomer", slug="newcomer")
+    add_row(data, "roles", person=newcomer.pk, kind="actor", character="Ye-sung", note="teen")
+
+    response = admin_client.post(change_url(film), data)
+    assert response.status_code == 302, form_errors(response)
+    assert film.roles.filter(character="Ye-sung").count() == 3
+
+
+SELF_ADAPTATION = "A film cannot be adapted from itself."
+PAIR_TAKEN = "This adaptation is already recorded."
+
+
+def test_the_admin_shows_a_film_adapted_from_itself_as_a_form_error(film, admin_client):
+    add = admin_url(Adaptation, "add")
+    data = page_data(admin_client.get(add))
+    data.update(source=film.pk, adaptation=film.pk, kind="official_remake")
+    count = Adaptation.objects.count()
+
+    assert_rejected(admin_client.post(add, data), SELF_ADAPTATION)
+    assert Adaptation.objects.count() == count
+
+
+def test_a_film_page_shows_an_adaptation_of_itself_as_an_error(film, admin_client):
+    data = film_page_data(admin_client, film)
+    add_row(data, "adaptations", adaptation=film.pk, kind="official_remake")
+    count = Adaptation.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), SELF_ADAPTATION)
+    assert Adaptation.objects.count() == count
+
+
+def test_the_admin_shows_a_recorded_adaptation_as_a_form_error(film, admin_client):
+    turkish = Film.objects.get(slug=TURKISH)
+    add = admin_url(Adaptation, "add")
+    data = page_data(admin_client.get(add))
+    data.update(source=film.pk, adaptation=turkish.pk, kind="official_remake")
+    count = Adaptation.objects.count()
+
+    assert_rejected(admin_client.post(add, data), PAIR_TAKEN)
+    assert Adaptation.objects.count() == count
+
+
+@pytest.mark.parametrize(
+    ("page", "prefix", "other_field"),
+    [(ORIGINAL, "adaptations", "adaptation"), (TURKISH, "adapted_from", "source")],
+    ids=["adaptations-of-this-film", "adapted-from"],
+)
+def test_a_film_page_shows_a_recorded_adaptation_as_an_error(
+    archive, admin_client, page, prefix, other_field
+):
+    film = Film.objects.get(slug=page)
+    other = Film.objects.get(slug=TURKISH if page == ORIGINAL else ORIGINAL)
+    data = film_page_data(admin_client, film)
+    add_row(data, prefix, **{other_field: other.pk, "kind": "official_remake"})
+    count = Adaptation.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), PAIR_TAKEN)
+    assert Adaptation.objects.count() == count
+
+
+NEGATIVE = "A figure cannot be negative."
+
+
+def test_the_admin_shows_a_negative_figure_as_a_form_error(film, admin_client):
+    add = admin_url(BoxOfficeFigure, "add")
+    data = page_data(admin_client.get(add))
+    data.update(film=film.pk, kind="admissions", key="negative", value="-1")
+    count = BoxOfficeFigure.objects.count()
+
+    assert_rejected(admin_client.post(add, data), NEGATIVE)
+    assert BoxOfficeFigure.objects.count() == count
+
+
+def test_a_film_page_shows_a_negative_figure_as_an_error(film, admin_client):
+    data = film_page_data(admin_client, film)
+    add_row(data, "figures", kind="admissions", key="negative", value="-1")
+    count = BoxOfficeFigure.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), NEGATIVE)
+    assert BoxOfficeFigure.objects.count() == count
+
+
+def award_data(award, **changes):
+    fields = {
+        "ceremony": award.ceremony_id,
+        "edition": award.edition or "",
+        "year": award.year,
+        "category": award.category,
+        "result": award.result,
+        "film": award.film_id,
+        "person": award.person_id or "",
+    }
+    return {**fields, **changes}
+
+
+@pytest.mark.parametrize(
+    ("with_person", "message"),
+    [
+        (True, "This person already has this award for this film."),
+        (False, "This film already has this award."),
+    ],
+    ids=["to-a-person", "to-the-film"],
+)
+def test_the_admin_shows_a_duplicate_award_as_a_form_error(
+    archive, admin_client, with_person, message
+):
+    award = Award.objects.filter(person__isnull=not with_person).first()
+    add = admin_url(Award, "add")
+    data = page_data(admin_client.get(add))
+    data.update(award_data(award))
+    count = Award.objects.count()
+
+    assert_rejected(admin_client.post(add, data), message)
+    assert Award.objects.count() == count
+
+
+def test_a_film_page_shows_an_award_that_exists_already_as_an_error(film, admin_client):
+    award = film.awards.filter(person__isnull=False).first()
+    data = film_page_data(admin_client, film)
+    row = award_data(award)
+    del row["film"]
+    add_row(data, "awards", **row)
+    count = Award.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), "already has this award")
+    assert Award.objects.count() == count
+
+
+def test_a_film_page_shows_an_award_saved_meanwhile_by_someone_else_as_an_error(film, admin_client):
+    award = film.awards.filter(person__isnull=True).first()
+    data = film_page_data(admin_client, film)
+    Award.objects.create(
+        ceremony=award.ceremony, year=2014, category="Planning Award", result="won", film=film
+    )
+    row = award_data(award, year=2014)
+    del row["film"]
+    add_row(data, "awards", **row)
+    count = Award.objects.count()
+
+    assert_rejected(admin_client.post(change_url(film), data), "This film already has this award.")
+    assert Award.objects.count() == count
+
+
+@pytest.mark.parametrize("with_person", [True, False], ids=["to-a-person", "to-the-film"])
+def test_a_new_film_with_one_award_entered_twice_shows_an_error(archive, admin_client, with_person):
+    award = Award.objects.filter(person__isnull=not with_person).first()
+    add = admin_url(Film, "add")
+    data = page_data(admin_client.get(add))
+    data.update(title="Twice", slug="twice-2030", year="2030", status="released")
+    row = award_data(award, category="Best New Film")
+    del row["film"]
+    for _ in range(2):
+        add_row(data, "awards", **row)
+    count = Film.objects.count()
+
+    assert_rejected(admin_client.post(add, data), "already has this award")
+    assert Film.objects.count() == count
+
+
+def test_the_admin_shows_an_award_year_out_of_range_as_a_form_error(film, admin_client):
+    award = Award.objects.first()
+    add = admin_url(Award, "add")
+    data = page_data(admin_client.get(add))
+    data.update(award_data(award, year="1800", category="Best Film"))
+    count = Award.objects.count()
+
+    assert_rejected(admin_client.post(add, data), YEAR_MESSAGE)
+    assert Award.objects.count() == count
+
+    data = film_page_data(admin_client, film)
+    row = award_data(award, year="1800", category="Best Film")
+    del row["film"]
+    add_row(data, "awards", **row)
+    assert_rejected(admin_client.post(change_url(film), data), YEAR_MESSAGE)
+    assert Award.objects.count() == count
+
+
+# Query counts -----------------------------------------------------------------------------
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_records(count):
+    """``count`` more films, each with a person, a credit, an award and the other parts."""
+    original = Film.objects.get(slug=ORIGINAL)
+    korea = Country.objects.get(code="KR")
+    korean = Language.objects.get(code="ko")
+    source = Source.objects.order_by("pk").first()
+    ceremony = Award.objects.first().ceremony
+    company = CompanyCredit.objects.first().company
+    for number in range(count):
+        film = Film.objects.create(
+            title=f"Added film {number}",
+            slug=f"added-film-{number}",
+            year=2000 + number,
+            original_language=korean,
+        )
+        film.countries.add(korea)
+        film.sources.add(source)
+        person = Person.objects.create(name=f"Added Person {number}", slug=f"added-{number}")
+        role = Role.objects.create(film=film, person=person, kind="actor", character="Yong-gu")
+        role.sources.add(source)
+        Award.objects.create(
+            ceremony=ceremony,
+            year=2020,
+            category="Best Actor",
+            result="won",
+            film=film,
+            person=person,
+        )
+        FilmTitle.objects.create(film=film, text=f"추가 {number}", kind="original", language=korean)
+        Adaptation.objects.create(source=original, adaptation=film)
+        BoxOfficeFigure.objects.create(film=film, kind="admissions", key="final", value=number)
+        ExternalLink.objects.create(film=film, site="official", label="Site", language=korean)
+        FilmNote.objects.create(film=film, topic="Year", text="A note.")
+        CompanyCredit.objects.create(film=film, company=company, kind="production")
+
+
+def test_admin_lists_cost_the_same_queries_for_more_rows(archive, admin_client):
+    urls = [admin_url(model, "changelist") for model in ARCHIVE_MODELS]
+    for url in urls:
+        admin_client.get(url)  # warm the per-process caches (content types)
+    before = {url: count_queries(admin_client, url) for url in urls}
+    add_records(30)
+    after = {url: count_queries(admin_client, url) for url in urls}
+    assert after == before
+
+
+def test_a_film_page_costs_the_same_queries_for_5_or_40_credits(archive, admin_client):
+    film = Film.objects.create(title="Many credits", slug="many-credits-2020", year=2020)
+    sources = list(Source.objects.order_by("pk")[:2])
+    korean = Language.objects.get(code="ko")
+    ceremony = Award.objects.first().ceremony
+
+    def add_credits(numbers):
+        for number in numbers:
+            person = Person.objects.create(name=f"Actor {number}", slug=f"actor-{number}")
+            role = Role.objects.create(
+                film=film, person=person, character=f"Inmate {number}", billing=number + 1
+            )
+            role.sources.add(*sources)
+            award = Award.objects.create(
+                ceremony=ceremony,
+                year=2020,
+                category=f"Prize {number}",
+                result="won",
+                film=film,
+                person=person,
+            )
+            award.sources.add(*sources)
+            FilmTitle.objects.create(film=film, text=f"Title {number}", language=korean)
+
+    url = change_url(film)
+    add_credits(range(5))
+    admin_client.get(url)
+    five = count_queries(admin_client, url)
+    add_credits(range(5, 40))
+    forty = count_queries(admin_client, url)
+    assert forty == five
+    assert Role.objects.filter(film=film).count() == 40
+
+
+def test_a_person_page_costs_the_same_queries_for_5_or_40_credits(archive, admin_client):
+    person = Person.objects.create(name="Busy Actor", slug="busy-actor")
+    source = Source.objects.order_by("pk").first()
+
+    def add_films(numbers):
+        for number in numbers:
+            film = Film.objects.create(title=f"Film {number}", slug=f"film-{number}", year=2000)
+            role = Role.objects.create(film=film, person=person, character=f"Role {number}")
+            role.sources.add(source)
+
+    url = change_url(person)
+    add_films(range(5))
+    admin_client.get(url)
+    five = count_queries(admin_client, url)
+    add_films(range(5, 40))
+    assert count_queries(admin_client, url) == five
+
+
+# Autocomplete instead of long lists -------------------------------------------------------
+
+
+class SelectParser(HTMLParser):
+    """Collects every <select>: its name, its classes, and its options."""
+
+    def __init__(self):
+        super().__init__()
+        self.selects = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "select":
+            self.selects.append({"name": attrs.get("name"), "class": attrs.get("class") or ""})
+            self.selects[-1]["options"] = []
+        elif tag == "option" and self.selects:
+            self.selects[-1]["options"].append(("selected" in attrs, attrs.get("value")))
+
+
+def test_every_relation_in_every_admin_form_is_an_autocomplete(rf, admin_user):
+    request = rf.get("/")
+    request.user = admin_user
+    for model in ARCHIVE_MODELS:
+        model_admin = admin.site._registry[model]
+        forms = [model_admin.get_form(request)]
+        forms += [
+            inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)
+        ]
+        for form in forms:
+            for name, field in form.base_fields.items():
+                if isinstance(field, ModelChoiceField):
+                    widget = getattr(field.widget, "widget", field.widget)
+                    assert isinstance(widget, AutocompleteMixin), (model, form, name)
+
+
+def test_a_film_page_lists_no_film_or_person_in_a_select(film, admin_client):
+    response = admin_client.get(change_url(film))
+    parser = SelectParser()
+    parser.feed(response.content.decode())
+    selects = {select["name"]: select for select in parser.selects}
+
+    assert "admin-autocomplete" in selects["roles-0-person"]["class"]
+    for select in parser.selects:
+        if "admin-autocomplete" in select["class"]:
+            # only what is chosen (and the empty choice) is in the page
+            assert all(selected or not value for selected, value in select["options"]), select
+        else:
+            assert len(select["options"]) <= 10, select["name"]
+
+
+def test_the_film_autocomplete_finds_any_title_and_tells_remakes_apart(archive, admin_client):
+    url = reverse("admin:archive_film_autocomplete")
+    params = {"app_label": "archive", "model_name": "role", "field_name": "film"}
+
+    results = admin_client.get(url, {**params, "term": "7번방의 선물"}).json()["results"]
+    assert [result["text"] for result in results] == ["Miracle in Cell No. 7 (2013)"]
+
+    results = admin_client.get(url, {**params, "term": "Miracle in Cell No. 7 2019"}).json()
+    texts = [result["text"] for result in results["results"]]
+    assert "Miracle in Cell No. 7 (2019)" in texts
+    assert "Miracle in Cell No. 7 (2013)" not in texts
+
+
+def test_the_film_widgets_use_the_film_autocomplete(film, admin_client):
+    ryu = Person.objects.get(slug="ryu-seung-ryong")
+    response = admin_client.get(change_url(ryu))
+    assertContains(response, f'data-ajax--url="{reverse("admin:archive_film_autocomplete")}"')
+    assertContains(response, "Miracle in Cell No. 7 (2013)")
+
+
+def test_the_person_autocomplete_finds_a_name_without_its_accents(archive, admin_client):
+    params = {"app_label": "archive", "model_name": "role", "field_name": "person"}
+    response = admin_client.get(reverse("admin:autocomplete"), {**params, "term": "oztekin"})
+    assert [result["text"] for result in response.json()["results"]] == ["Mehmet Ada Öztekin"]
+
+
+# The film page ----------------------------------------------------------------------------
+
+
+def test_the_film_page_groups_its_fields_for_an_editor(film, admin_client):
+    response = admin_client.get(change_url(film))
+    fieldsets = [fieldset.name for fieldset in response.context["adminform"]]
+    assert fieldsets == ["Identity", "Production", "Story", "Box office", "Sources", "Record"]
+    for heading in ("Adaptations of this film", "Adapted from", "Credits", "Box-office figures"):
+        assertContains(response, heading)
+    assertContains(response, film.created_at.strftime("%Y"))  # read-only timestamps shown
+
+
+def test_the_film_add_page_makes_the_slug_from_title_and_year(archive, admin_client):
+    response = admin_client.get(admin_url(Film, "add"))
+    prepopulated = json.loads(response.context["prepopulated_fields_json"])
+    assert prepopulated[0]["name"] == "slug"
+    assert prepopulated[0]["dependency_list"] == ["title", "year"]
+
+
+def test_the_film_page_links_to_the_film_on_the_site(film, admin_client):
+    content_type = ContentType.objects.get_for_model(Film)
+    view_on_site = reverse("admin:view_on_site", args=[content_type.pk, film.pk])
+    assertContains(admin_client.get(change_url(film)), view_on_site)
+
+    response = admin_client.get(view_on_site)
+    assert response.status_code == 302
+    assert response["Location"].endswith(film.get_absolute_url())
+
+
+def test_the_film_list_finds_a_film_by_its_korean_title(archive, admin_client):
+    response = admin_client.get(admin_url(Film, "changelist"), {"q": "7번방의 선물"})
+    assert [film.slug for film in response.context["cl"].result_list] == [ORIGINAL]
+
+
+def test_the_credit_list_finds_a_character_and_a_person(archive, admin_client):
+    url = admin_url(Role, "changelist")
+    response = admin_client.get(url, {"q": "yong-gu"})
+    assert [role.person.slug for role in response.context["cl"].result_list] == ["ryu-seung-ryong"]
+    response = admin_client.get(url, {"q": "Öztekin"})
+    assert [role.film.slug for role in response.context["cl"].result_list] == [TURKISH]
+
+
+def test_the_person_list_filters_by_kind_of_credit(archive, admin_client):
+    response = admin_client.get(admin_url(Person, "changelist"), {"credited_as": "director"})
+    people = {person.slug for person in response.context["cl"].result_list}
+    assert "lee-hwan-kyung" in people
+    assert "ryu-seung-ryong" not in people
+
+
+def test_the_film_list_offers_only_the_languages_films_are_in_and_no_facet_counts(
+    archive, admin_client
+):
+    response = admin_client.get(admin_url(Film, "changelist"))
+    assertContains(response, "Kannada")
+    assertNotContains(response, "Abkhazian")  # a language of the migration, but of no film
+    assertNotContains(response, "Show counts")
+
+
+def test_the_film_list_filters_source_films_and_remakes(archive, admin_client):
+    url = admin_url(Film, "changelist")
+    sources = admin_client.get(url, {"adaptations": "has"}).context["cl"].result_list
+    assert [film.slug for film in sources] == [ORIGINAL]
+    remakes = admin_client.get(url, {"adaptations": "is"}).context["cl"].result_list
+    assert ORIGINAL not in {film.slug for film in remakes}
+    assert PHILIPPINE in {film.slug for film in remakes}
+
+
+def test_page_data_resends_an_unchanged_film_page_without_errors(film, admin_client):
+    """The helper the rule tests build on: an untouched page saves as it is."""
+    response = admin_client.post(change_url(film), film_page_data(admin_client, film))
+    assert response.status_code == 302, form_errors(response)
+    film.refresh_from_db()
+    assert film.release_date == date(2013, 1, 23)
+    assert film.roles.count() == 16
