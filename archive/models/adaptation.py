@@ -44,7 +44,7 @@ class Adaptation(models.Model):
     objects = AdaptationManager()
 
     class Meta:
-        ordering = ["source", "adaptation__year", "adaptation__title", "pk"]
+        ordering = ["source_id", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source=F("adaptation")),

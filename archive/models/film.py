@@ -123,7 +123,7 @@ class Film(TimestampedModel):
     objects = FilmManager()
 
     class Meta:
-        ordering = ["-year", "title", "slug"]
+        ordering = [models.F("year").desc(nulls_last=True), "title", "slug"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
@@ -219,7 +219,7 @@ class FilmTitle(models.Model):
     objects = Manager()
 
     class Meta:
-        ordering = ["film", "kind", "text", "pk"]
+        ordering = ["film_id", "kind", "text", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "kind", "text"],
@@ -293,7 +293,7 @@ class BoxOfficeFigure(models.Model):
 
     class Meta:
         ordering = [
-            "film",
+            "film_id",
             "kind",
             models.F("days_since_release").asc(nulls_last=True),
             models.F("reported_on").asc(nulls_last=True),
@@ -374,9 +374,13 @@ class ExternalLink(models.Model):
     objects = Manager()
 
     class Meta:
-        ordering = ["film", "site", "label", "pk"]
+        ordering = ["film_id", "site", "label", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["film", "site", "label"], name="link_unique_label"),
+            models.UniqueConstraint(
+                fields=["film", "site", "label"],
+                name="link_unique_label",
+                violation_error_message="This film already has a link with this site and label.",
+            ),
         ]
 
     def __str__(self):
@@ -414,9 +418,13 @@ class FilmNote(models.Model):
     objects = Manager()
 
     class Meta:
-        ordering = ["film", "kind", "topic", "pk"]
+        ordering = ["film_id", "kind", "topic", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["film", "topic"], name="film_note_unique_topic"),
+            models.UniqueConstraint(
+                fields=["film", "topic"],
+                name="film_note_unique_topic",
+                violation_error_message="This film already has a note on this topic.",
+            ),
         ]
 
     def __str__(self):
@@ -451,7 +459,7 @@ class CompanyCredit(models.Model):
     objects = Manager()
 
     class Meta:
-        ordering = ["film", "kind", "company__name", "pk"]
+        ordering = ["film_id", "kind", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "company", "kind"],

@@ -49,6 +49,7 @@ class Person(TimestampedModel):
     class Meta:
         ordering = ["name", "slug"]
         verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name", "slug"], name="person_name_slug")]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
@@ -123,7 +124,7 @@ class Role(models.Model):
     objects = RoleManager()
 
     class Meta:
-        ordering = ["film", "kind", models.F("billing").asc(nulls_last=True), "person__name", "pk"]
+        ordering = ["film_id", "kind", models.F("billing").asc(nulls_last=True), "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "person", "kind", "character"],
