@@ -2,6 +2,8 @@
 
 Tests use the plain static files storage: the production storage (whitenoise's compressed
 manifest) needs ``collectstatic`` first; ``test_settings.py`` proves that path on its own.
+The test client speaks plain HTTP, so the HTTPS redirect that is on by default with debug off
+is turned off here; ``test_security.py`` proves the production defaults on their own.
 """
 
 import pytest
@@ -19,6 +21,7 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)

@@ -70,15 +70,20 @@ sitemaps = {
 
 @require_safe
 def robots_txt(request):
-    """Let robots read the public archive, not the admin, and tell them where the sitemap is."""
+    """Let robots read the public archive and tell them where the sitemap is.
+
+    The admin at its well-known default, /admin/, is disallowed. An admin moved elsewhere
+    with DJANGO_ADMIN_PATH is not named here: robots.txt is public, and naming the path
+    would undo the move (the admin's pages need a sign-in and are not linked publicly).
+    """
+    lines = ["User-agent: *"]
     try:
         admin = reverse("admin:index")
     except NoReverseMatch:
-        admin = "/admin/"
-    lines = [
-        "User-agent: *",
-        f"Disallow: {admin}",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
+        admin = None
+    if admin == "/admin/":
+        lines.append(f"Disallow: {admin}")
+    else:
+        lines.append("Disallow:")
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -5,6 +5,7 @@ off refuses to start without ``DJANGO_SECRET_KEY``. The README lists every varia
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,12 +57,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "csp",
+    "axes",
     "archive",
 ]
 
+# CSPMiddleware sits outside the page cache, so pages answered from the cache carry the
+# policy too; AxesMiddleware is last, as django-axes requires.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "archive.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,20 +171,94 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
 
-# Security. Behind a TLS-terminating proxy set DJANGO_SECURE_PROXY_SSL_HEADER=1.
+# Security. With debug off the defaults are those of a public HTTPS site: every http://
+# request is redirected to https://, browsers are told to use HTTPS only for a year (HSTS,
+# subdomains included), cookies are sent over HTTPS only. Behind a TLS-terminating proxy set
+# DJANGO_SECURE_PROXY_SSL_HEADER=1 (the proxy must set X-Forwarded-Proto). To serve plain
+# HTTP on 127.0.0.1 (a local run with debug off, a benchmark) set DJANGO_SECURE_SSL_REDIRECT=0:
+# no redirect, and cookies lose the Secure flag unless DJANGO_SECURE_COOKIES=1.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", SECURE_SSL_REDIRECT)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# The preload token only allows the domain to be submitted to the browsers' HSTS preload
+# list (hstspreload.org); submitting it is a separate, deliberate step.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): everything from this site only, no inline script,
+# no plugins, no framing. The JSON-LD blocks of the film and person pages are data, not
+# script, and are not subject to script-src. Inline styles are refused too: the public
+# pages have none and the Django admin sets its styles from its JavaScript (CSSOM), which
+# a policy does not restrict.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# The admin's address, e.g. "editors/" to keep it off the well-known /admin/.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip().strip("/")
+if not ADMIN_PATH:
+    raise ImproperlyConfigured(
+        "DJANGO_ADMIN_PATH must not be empty: the public archive lives at the root."
+    )
+ADMIN_PATH += "/"
+
+# Sign-in lockout (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT failed sign-ins from one
+# address, or for one user name from any address, sign-in is refused (status 429, the page
+# templates/axes/lockout.html) for DJANGO_LOGIN_COOLOFF_MINUTES after the last failure.
+# A successful sign-in clears the failures of that address and that user name. Attempts
+# are kept in the database, so every app server sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME.total_seconds() <= 0:
+    raise ImproperlyConfigured(
+        "DJANGO_LOGIN_FAILURE_LIMIT and DJANGO_LOGIN_COOLOFF_MINUTES must be at least 1."
+    )
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The attempts are not shown in the admin: a lockout ends by itself, and an operator lifts
+# one early with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
+AXES_ENABLE_ADMIN = False
+# Behind N reverse proxies that each append the address they received a request from to
+# X-Forwarded-For, the client's address is the N-th entry from the right (anything further
+# left is whatever the client wrote). With 0 (no proxy) it is the connection's address.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+
+def client_ip_address(request):
+    """The address that sign-in failures are counted against (``AXES_CLIENT_IP_CALLABLE``)."""
+    from django.conf import settings
+
+    if settings.TRUSTED_PROXY_COUNT > 0:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if len(forwarded) >= settings.TRUSTED_PROXY_COUNT:
+            return forwarded[-settings.TRUSTED_PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR")
+
+
+AXES_CLIENT_IP_CALLABLE = client_ip_address
 
 LOGGING = {
     "version": 1,

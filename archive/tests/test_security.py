@@ -1,0 +1,565 @@
+"""Trust: the production settings pass Django's deployment checklist; HTTPS is enforced by a
+redirect and HSTS; every page carries a Content-Security-Policy without inline script,
+X-Frame-Options, nosniff and a referrer policy; sign-in locks after repeated failures from
+one address or for one user name; the admin moves with DJANGO_ADMIN_PATH; and in a real
+Chromium no public or admin page breaks the policy."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db.models import F
+from django.urls import reverse
+
+from archive.models import Film
+
+STRONG_KEY = secrets.token_urlsafe(50)
+FILM = "miracle-in-cell-no-7-2013"
+PASSWORD = "a-long-and-right-password-41"
+
+
+def start(env, *args):
+    """Run ``python *args`` in the project with only ``env`` (and PATH) in its environment,
+    so that the settings are read afresh, as in production."""
+    clean = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def run_python(env, code):
+    result = start(env, "-c", "import json, django\ndjango.setup()\n" + code)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+PRINT_SECURITY = """
+from django.conf import settings
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "hsts_seconds": settings.SECURE_HSTS_SECONDS,
+    "hsts_subdomains": settings.SECURE_HSTS_INCLUDE_SUBDOMAINS,
+    "hsts_preload": settings.SECURE_HSTS_PRELOAD,
+    "session_cookie_secure": settings.SESSION_COOKIE_SECURE,
+    "csrf_cookie_secure": settings.CSRF_COOKIE_SECURE,
+    "proxy_ssl_header": getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
+    "failure_limit": settings.AXES_FAILURE_LIMIT,
+    "cooloff_seconds": settings.AXES_COOLOFF_TIME.total_seconds(),
+}))
+"""
+
+
+def csp_directives(response):
+    """{directive: [sources]} from the response's Content-Security-Policy header."""
+    header = response["Content-Security-Policy"]
+    directives = {}
+    for part in header.split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives
+
+
+def sign_in(client, username, password, address="127.0.0.1", **extra):
+    """Post the admin's sign-in form as a browser at ``address`` would."""
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=address,
+        **extra,
+    )
+
+
+def signed_in(response):
+    return response.status_code == 302 and response["Location"] == reverse("admin:index")
+
+
+def assert_locked_out(response):
+    assert response.status_code == 429
+    text = response.content.decode()
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    assert f"Sign-in locked for {minutes} minutes" in text
+    assert f"There were {settings.AXES_FAILURE_LIMIT} failed sign-in attempts" in text
+    assert "even with the right" in text
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+
+
+def after_the_cool_off():
+    """Move every recorded failure back past the cool-off, as if that time had passed."""
+    AccessAttempt.objects.update(
+        attempt_time=F("attempt_time") - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    )
+
+
+# Production settings ----------------------------------------------------------------------
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = start(
+        {"DJANGO_SECRET_KEY": STRONG_KEY},
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_defaults_redirect_to_https_and_send_hsts_and_secure_cookies():
+    values = run_python({"DJANGO_SECRET_KEY": STRONG_KEY}, PRINT_SECURITY)
+    assert values["debug"] is False
+    assert values["ssl_redirect"] is True
+    assert values["hsts_seconds"] >= 365 * 24 * 60 * 60
+    assert values["hsts_subdomains"] is True
+    assert values["hsts_preload"] is True
+    assert values["session_cookie_secure"] is True
+    assert values["csrf_cookie_secure"] is True
+    assert values["proxy_ssl_header"] is None
+    assert values["failure_limit"] == 5
+    assert values["cooloff_seconds"] == 15 * 60
+
+
+def test_plain_http_switch_turns_off_the_redirect_and_secure_cookies_only():
+    values = run_python(
+        {"DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_SECURE_SSL_REDIRECT": "0"}, PRINT_SECURITY
+    )
+    assert values["ssl_redirect"] is False
+    assert values["session_cookie_secure"] is values["csrf_cookie_secure"] is False
+    assert values["hsts_seconds"] >= 365 * 24 * 60 * 60
+
+
+def test_behind_a_proxy_https_is_read_from_x_forwarded_proto_and_cookies_stay_secure():
+    values = run_python(
+        {
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
+            "DJANGO_SECURE_COOKIES": "1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+        },
+        PRINT_SECURITY,
+    )
+    assert values["proxy_ssl_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["session_cookie_secure"] is values["csrf_cookie_secure"] is True
+
+
+def test_development_has_no_redirect_and_no_hsts():
+    values = run_python({"DJANGO_DEBUG": "1"}, PRINT_SECURITY)
+    assert values["ssl_redirect"] is False
+    assert values["hsts_seconds"] == 0
+
+
+def test_lockout_limits_come_from_the_environment():
+    values = run_python(
+        {
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DJANGO_LOGIN_FAILURE_LIMIT": "3",
+            "DJANGO_LOGIN_COOLOFF_MINUTES": "60",
+        },
+        PRINT_SECURITY,
+    )
+    assert (values["failure_limit"], values["cooloff_seconds"]) == (3, 3600)
+    result = start(
+        {"DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_LOGIN_FAILURE_LIMIT": "0"},
+        "-c",
+        "import django; django.setup()",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_LOGIN_FAILURE_LIMIT and DJANGO_LOGIN_COOLOFF_MINUTES" in result.stderr
+
+
+@pytest.mark.django_db
+def test_http_requests_are_redirected_to_https_and_https_answers_carry_hsts(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    home = reverse("archive:home")
+
+    response = client.get(home)
+    assert response.status_code == 301
+    assert response["Location"] == f"https://testserver{home}"
+
+    response = client.get(home, secure=True)
+    assert response.status_code == 200
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_x_forwarded_proto_counts_as_https(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    response = client.get(reverse("archive:home"), HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" in response
+
+
+# Headers ----------------------------------------------------------------------------------
+
+
+def assert_protective_headers(response):
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    csp = csp_directives(response)
+    assert csp["default-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"]
+    for sources in csp.values():
+        assert "'unsafe-inline'" not in sources
+        assert "'unsafe-eval'" not in sources
+
+
+@pytest.mark.django_db
+def test_public_pages_carry_the_protective_headers_also_from_the_page_cache(client):
+    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    for url in (
+        reverse("archive:home"),
+        reverse("archive:film-list"),
+        reverse("archive:film-detail", kwargs={"slug": FILM}),
+    ):
+        first = client.get(url)
+        assert first.status_code == 200, url
+        assert_protective_headers(first)
+        again = client.get(url)
+        assert again["X-Page-Cache"] == "hit", url
+        assert_protective_headers(again)
+    export = client.get(reverse("archive:film-list"), {"format": "json"})
+    assert export.status_code == 200
+    assert_protective_headers(export)
+
+
+def test_admin_pages_carry_the_protective_headers(admin_client, client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 200
+    assert_protective_headers(response)
+    response = admin_client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert_protective_headers(response)
+    response = admin_client.get(reverse("admin:archive_film_add"))
+    assert response.status_code == 200
+    assert_protective_headers(response)
+
+
+# Sign-in lockout --------------------------------------------------------------------------
+
+
+def test_sign_in_locks_after_the_failure_limit_from_one_address(client, editor):
+    limit = settings.AXES_FAILURE_LIMIT
+    for attempt in range(limit - 1):
+        response = sign_in(client, "editor", f"wrong-{attempt}")
+        assert response.status_code == 200
+        assert "Please enter the correct username and password" in response.content.decode()
+
+    assert_locked_out(sign_in(client, "editor", "wrong-again"))
+    response = sign_in(client, "editor", PASSWORD)
+    assert_locked_out(response)
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_the_right_password_is_accepted_again_after_the_cool_off(client, editor):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "editor", f"wrong-{attempt}")
+    assert_locked_out(sign_in(client, "editor", PASSWORD))
+
+    after_the_cool_off()
+    assert signed_in(sign_in(client, "editor", PASSWORD))
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_one_address_is_locked_out_whatever_user_names_it_tries(client, editor):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, f"guess-{attempt}", "wrong", address="203.0.113.7")
+    assert_locked_out(sign_in(client, "editor", PASSWORD, address="203.0.113.7"))
+    # The editor elsewhere is not locked out: the failures were not for that user name.
+    assert signed_in(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
+
+
+def test_one_user_name_is_locked_out_from_every_address(client, editor):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = sign_in(client, "editor", "wrong", address=f"203.0.113.{attempt + 1}")
+    assert_locked_out(response)
+    assert_locked_out(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
+    # Another editor at yet another address signs in as usual.
+    User.objects.create_user("curator", password=PASSWORD, is_staff=True)
+    assert signed_in(sign_in(client, "curator", PASSWORD, address="198.51.100.2"))
+
+
+def test_a_successful_sign_in_clears_the_failures(client, editor):
+    limit = settings.AXES_FAILURE_LIMIT
+    for attempt in range(limit - 1):
+        sign_in(client, "editor", f"wrong-{attempt}")
+    assert signed_in(sign_in(client, "editor", PASSWORD))
+    assert not AccessAttempt.objects.exists()
+
+    client.post(reverse("admin:logout"))
+    for attempt in range(limit - 1):
+        assert sign_in(client, "editor", f"wrong-{attempt}").status_code == 200
+    assert signed_in(sign_in(client, "editor", PASSWORD))
+
+
+def test_the_lockout_page_carries_the_protective_headers(client, editor):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = sign_in(client, "editor", f"wrong-{attempt}")
+    assert_locked_out(response)
+    assert_protective_headers(response)
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_staff_only_a_user_who_is_not_staff_cannot_use_the_admin(client, db):
+    User.objects.create_user("visitor", password=PASSWORD, is_staff=False)
+    response = sign_in(client, "visitor", PASSWORD)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_behind_trusted_proxies_failures_count_against_the_forwarded_address(
+    settings, client, editor
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(
+            client,
+            f"guess-{attempt}",
+            "wrong",
+            address=proxy,
+            HTTP_X_FORWARDED_FOR=f"1.2.3.4, 203.0.113.{attempt + 1}",
+        )
+    # Every failure came through the proxy, from five clients: none of them is locked out,
+    # and what a client writes itself into X-Forwarded-For ("1.2.3.4") is not trusted.
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {
+        f"203.0.113.{n + 1}" for n in range(settings.AXES_FAILURE_LIMIT)
+    }
+    response = sign_in(
+        client, "editor", PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="198.51.100.9"
+    )
+    assert signed_in(response)
+
+
+def test_test_clients_sign_in_with_force_login_or_a_request(client, editor):
+    """django-axes needs the request that ``authenticate()`` is called with: tests use
+    ``force_login`` or pass one to ``login``."""
+    from django.http import HttpRequest
+
+    assert client.login(request=HttpRequest(), username="editor", password=PASSWORD)
+    client.logout()
+    client.force_login(editor)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+# The admin's address ----------------------------------------------------------------------
+
+PRINT_ADMIN = """
+from django.test import Client
+from django.test.utils import setup_test_environment
+from django.urls import reverse
+setup_test_environment()
+client = Client()
+print(json.dumps({
+    "index": reverse("admin:index"),
+    "login": reverse("admin:login"),
+    "old": client.get("/admin/").status_code,
+    "new": client.get(reverse("admin:index"))["Location"],
+}))
+"""
+
+
+@pytest.mark.parametrize("value", ["back-office", "/back-office/", "back-office/"])
+def test_the_admin_path_comes_from_django_admin_path(value):
+    values = run_python(
+        {
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DJANGO_ADMIN_PATH": value,
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_PAGE_CACHE_SECONDS": "0",
+        },
+        PRINT_ADMIN,
+    )
+    assert values["index"] == "/back-office/"
+    assert values["login"] == "/back-office/login/"
+    assert values["old"] == 404
+    assert values["new"] == "/back-office/login/?next=/back-office/"
+
+
+def test_the_admin_path_is_admin_by_default_and_never_empty():
+    values = run_python(
+        {
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_PAGE_CACHE_SECONDS": "0",
+        },
+        PRINT_ADMIN,
+    )
+    assert values["index"] == "/admin/"
+    result = start(
+        {"DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_ADMIN_PATH": "/"}, "manage.py", "check"
+    )
+    assert result.returncode != 0
+    assert "DJANGO_ADMIN_PATH must not be empty" in result.stderr
+
+
+# In a real browser ------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# Reports every violation to the console too, with its directive, whatever the browser's
+# own wording; an init script runs outside the page's policy.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.violatedDirective} ${event.blockedURI}`;
+  console.error(`Content Security Policy violation: ${where}`);
+});
+"""
+
+
+@dataclass
+class Tab:
+    """A Chromium page with what it wrote to the console and the errors its scripts threw."""
+
+    page: object
+    console: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    def policy_complaints(self):
+        return [
+            text
+            for text in self.console
+            if "Content Security Policy" in text or "Refused to" in text
+        ]
+
+
+@pytest.fixture
+def tab():
+    """A Chromium tab. Ask for the database before it: while Playwright's sync API runs, the
+    test's code runs beside an event loop, where Django refuses database queries."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        tab = Tab(browser.new_page())
+        tab.page.on("console", lambda message: tab.console.append(message.text))
+        tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.page.add_init_script(REPORT_VIOLATIONS)
+        try:
+            yield tab
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def served_archive(transactional_db, live_server):
+    """The seed fixture and a superuser, committed for the live server's threads; the rows
+    that the migrations wrote (countries, languages, the Editors group) come back after the
+    flush that ends the test (serialized_rollback). Returns the film's primary key."""
+    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    User.objects.create_superuser("admin", password=PASSWORD)
+    return Film.objects.get(slug=FILM).pk
+
+
+def visit(page, url):
+    response = page.goto(url, wait_until="load")
+    assert response.status == 200, url
+    assert "script-src 'self'" in response.headers["content-security-policy"], url
+    return response
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_no_public_or_admin_page_breaks_the_content_security_policy(
+    live_server, served_archive, tab
+):
+    # The live server speaks plain HTTP at http://localhost, which Chromium trusts like HTTPS:
+    # it keeps the Secure session and CSRF cookies, so sign-in works with production cookies.
+    page = tab.page
+    base = live_server.url
+    film = reverse("archive:film-detail", kwargs={"slug": FILM})
+
+    for path in (
+        reverse("archive:home"),
+        reverse("archive:film-list"),
+        film,
+        reverse("archive:person-list"),
+        reverse("archive:adaptation-list"),
+        reverse("archive:award-list"),
+    ):
+        visit(page, base + path)
+    # The film page has the data block and the chart that the policy must leave alone.
+    visit(page, base + film)
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page.locator("svg").count() >= 1
+
+    visit(page, base + reverse("admin:login"))
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(base + reverse("admin:index"))
+
+    # The index, every model's list and empty form, and last the film's own page, the
+    # richest of all (inlines, autocompletes, dates).
+    pages = [reverse("admin:index")]
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        pages += [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
+    pages.append(reverse("admin:archive_film_change", args=[served_archive]))
+    for path in pages:
+        visit(page, base + path)
+    # Open an autocomplete widget and an extra inline row: the admin's scripts build both.
+    selections = page.locator(".select2-selection")
+    assert selections.count() > 0
+    selections.first.click()
+    page.wait_for_selector(".select2-results__option")
+    page.keyboard.press("Escape")
+    add_row = page.locator(".add-row a")
+    assert add_row.count() > 0
+    add_row.first.click()
+    # And the calendar of a date field, which the admin positions with inline styles set from
+    # its script (CSSOM, which a policy does not restrict).
+    page.locator(".datetimeshortcuts a:has(.date-icon):visible").first.click()
+    page.locator(".calendarbox:visible").wait_for()
+
+    assert tab.policy_complaints() == []
+    assert tab.errors == []
+
+    # And the watch works: an inline script put into the page is refused and reported.
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.ran = true'; document.head.appendChild(s); }"
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.ran === undefined")
+    assert tab.policy_complaints()
