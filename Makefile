@@ -13,7 +13,7 @@ ARGS ?=
 TEST_SECRET_KEY := insecure-throwaway-key-for-tests-only
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check
+.PHONY: help run test lint format migrations-check serve bench backup restore
 
 help:
 	@echo "make run               install, migrate, load the fixtures into an empty archive,"
@@ -23,6 +23,11 @@ help:
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make migrations-check  fail when a model change has no migration"
+	@echo "make serve             production server: gunicorn, debug off, static files"
+	@echo "                       collected (needs DJANGO_SECRET_KEY)"
+	@echo "make bench             generate 100,000 films, load-test SQLite and PostgreSQL"
+	@echo "make backup            write backups/archive-<time>.json.gz (natural keys)"
+	@echo "make restore FILE=...  load a backup into an empty, migrated database"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,10 +49,11 @@ run: $(VENV)/.installed
 	$(MANAGE) create_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# Tests always run with debug off, as in production, whatever the shell has set.
+# Tests always run with debug off, as in production, whatever the shell has set, in one
+# worker per core (pytest-xdist).
 test: export DJANGO_SECRET_KEY ?= $(TEST_SECRET_KEY)
 test: $(VENV)/.installed-dev
-	env -u DJANGO_DEBUG $(BIN)/pytest $(ARGS)
+	env -u DJANGO_DEBUG $(BIN)/pytest -n auto $(ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -60,3 +66,28 @@ format: $(VENV)/.installed-dev
 migrations-check: export DJANGO_SECRET_KEY ?= $(TEST_SECRET_KEY)
 migrations-check: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run
+
+# Production server: debug off, whitenoise serves the collected, compressed static files,
+# gunicorn.conf.py sizes the workers to the cores. Plain HTTP on 127.0.0.1 needs
+# DJANGO_SECURE_SSL_REDIRECT=0 (with debug off the site redirects to HTTPS).
+serve: $(VENV)/.installed
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY (debug is off)"; exit 2; }
+	env -u DJANGO_DEBUG $(MANAGE) migrate --noinput
+	env -u DJANGO_DEBUG $(MANAGE) collectstatic --noinput -v 0
+	env -u DJANGO_DEBUG $(BIN)/python -m gunicorn config.wsgi:application
+
+# The benchmark (benchmarks/bench.py): needs wrk (Debian's package) and PostgreSQL.
+bench: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+# Maintenance commands run with debug on unless the shell gives a secret key.
+MAINTENANCE_ENV = $(if $(DJANGO_SECRET_KEY),,DJANGO_DEBUG=1)
+
+backup: $(VENV)/.installed
+	$(MAINTENANCE_ENV) $(MANAGE) backup_archive
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "make restore: say which backup, e.g. make restore FILE=backups/archive-20260101T000000Z.json.gz"; exit 2; }
+	$(MAINTENANCE_ENV) $(MANAGE) migrate --noinput
+	$(MAINTENANCE_ENV) $(MANAGE) restore_archive "$(FILE)"
