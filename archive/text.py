@@ -6,6 +6,7 @@ signs and viramas are letters, not accents), so a title in its own script is fou
 same text.
 """
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -32,18 +33,7 @@ _EXTRA = str.maketrans(
 
 #: The combining blocks that hold accents (Latin, Greek, Cyrillic); the vowel signs and
 #: viramas of Indic scripts are parts of letters and stay.
-_ACCENT_RANGES = (
-    (0x0300, 0x036F),
-    (0x1AB0, 0x1AFF),
-    (0x1DC0, 0x1DFF),
-    (0x20D0, 0x20FF),
-    (0xFE20, 0xFE2F),
-)
-
-
-def _is_accent(ch):
-    code = ord(ch)
-    return any(low <= code <= high for low, high in _ACCENT_RANGES)
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text):
@@ -51,6 +41,6 @@ def fold(text):
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", str(text).translate(_EXTRA))
-    bare = "".join(ch for ch in decomposed if not _is_accent(ch))
+    bare = _ACCENTS.sub("", decomposed)
     folded = unicodedata.normalize("NFKC", bare).casefold().translate(_EXTRA)
     return " ".join(folded.split())
