@@ -1,0 +1,635 @@
+"""End to end in a real Chromium (Playwright's sync API) against pytest-django's live server.
+
+What a visitor and an editor do, by clicking: browse and filter from the home page, follow
+a film to its remake and its cast, sign in to the admin and add a credit through the
+autocomplete, use the site with JavaScript off and with the keyboard only, and read it on a
+phone-sized and a desktop-sized screen (screenshots go to ``artifacts/screenshots/``).
+
+Every page is watched: a console error or warning (a Content-Security-Policy violation is
+one), a script error, a failed request, a response of 400 or more, or any request that
+leaves the site fails the test. These tests never skip: without Chromium they fail, so CI
+notices. Chromium is Debian's (``/usr/bin/chromium``, or ``CHROMIUM`` in the environment);
+Playwright's own browser download is not used.
+
+The tests are transactional (the live server's threads must see the rows), so each loads the
+fixture itself; ``serialized_rollback`` brings back what the migrations wrote (countries,
+languages, the Editors group) after the flush between tests.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connections
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect, sync_playwright
+
+from archive.models import Role
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
+
+ORIGINAL = "/films/miracle-in-cell-no-7-2013/"
+TURKISH = "/films/7-kogustaki-mucize-2019/"
+RYU = "/people/ryu-seung-ryong/"
+EDITOR_PASSWORD = "a-long-test-passphrase-8472"
+
+
+# The browser, and what every page is watched for --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """One Chromium for the module.
+
+    While Playwright's sync API runs, the test's code runs beside a running asyncio event
+    loop, which changes two things for Django:
+
+    - it refuses database queries unless DJANGO_ALLOW_ASYNC_UNSAFE is set; that is set for
+      exactly as long as the browser runs (the flush that ends each test included), not for
+      the rest of the session;
+    - ``django.db.connections`` is then looked up per asyncio context instead of per thread,
+      so it would hand out new connection objects, without the serialized contents that
+      ``serialized_rollback`` restores from (the flush after each test would then run the
+      post-migrate signal, and the next serialized test would fail). The connections the
+      test databases were set up with are put back in place for the browser's lifetime.
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"No Chromium at {CHROMIUM}: the browser tests need Debian's chromium.")
+    thread_connections = {alias: connections[alias] for alias in connections}
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in thread_connections.items():
+                connections[alias] = connection
+            assert connections["default"] is thread_connections["default"]
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class Watch:
+    """Everything that went wrong in one browser context, as readable lines.
+
+    Console errors and warnings, uncaught script errors, failed requests, responses of 400
+    or more, and every request for an address outside the site (refused before it leaves).
+    """
+
+    def __init__(self, context, origin):
+        self.origin = origin
+        self.problems = []
+        context.route("**/*", self._route)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(f"script error: {error.error}"))
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
+
+    def same_origin(self, url):
+        return url == self.origin or url.startswith(self.origin + "/")
+
+    def _route(self, route):
+        url = route.request.url
+        if self.same_origin(url):
+            route.continue_()
+        else:
+            self.problems.append(f"request leaving the site: {route.request.method} {url}")
+            route.abort("blockedbyclient")
+
+    def _console(self, message):
+        if message.type in ("error", "warning"):
+            where = message.location.get("url", "") if message.location else ""
+            self.problems.append(f"console {message.type}: {message.text} ({where})")
+
+    def _failed(self, request):
+        # The admin's autocomplete (select2) aborts a search that a newer keystroke replaced.
+        superseded = request.failure == "net::ERR_ABORTED" and request.resource_type == "xhr"
+        if self.same_origin(request.url) and not superseded:
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.problems.append(
+                f"HTTP {response.status}: {response.request.method} {response.url}"
+            )
+
+    def check(self):
+        problems, self.problems = self.problems, []
+        assert problems == [], "\n".join(problems)
+
+
+class Visitor:
+    """A browser context (a private window) on the live server, watched."""
+
+    def __init__(self, browser, base, **options):
+        self.base = base
+        self.context = browser.new_context(base_url=base, **options)
+        self.context.set_default_timeout(10_000)
+        self.watch = Watch(self.context, base)
+        self.page = self.context.new_page()
+
+    def goto(self, path):
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.ok, f"{path}: {response and response.status}"
+        return response
+
+    def at(self, path, query=None):
+        """Wait until the page at ``path`` has loaded: exactly that path (or a compiled regular
+        expression for it), with a query matching the regular expression ``query`` if given.
+
+        A click that navigates is followed by this, so that the next action waits for the
+        new page and never cuts the loading of the previous one short. The address must not
+        match the page being left (Playwright would not wait for the next one then).
+        """
+        path = path.pattern if isinstance(path, re.Pattern) else re.escape(path)
+        query = rf"\?{query}" if query else ""
+        self.page.wait_for_url(re.compile(f"{re.escape(self.base)}{path}{query}$"))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def archive(live_server):
+    """The seed fixture, committed, and the live server's address."""
+    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def open_visitor(browser, archive):
+    """Open watched browser contexts; each must end the test without a problem."""
+    visitors = []
+
+    def open_(**options):
+        visitor = Visitor(browser, archive, **options)
+        visitors.append(visitor)
+        return visitor
+
+    yield open_
+    try:
+        for visitor in visitors:
+            visitor.watch.check()
+    finally:
+        for visitor in visitors:
+            visitor.close()
+
+
+def heading(page):
+    """The page's h1."""
+    return page.get_by_role("heading", level=1)
+
+
+def main_nav(page):
+    return page.get_by_role("navigation", name="Main")
+
+
+def facet(page, title):
+    return page.locator("section.facet").filter(has=page.get_by_role("heading", name=title))
+
+
+# 1. Browse and filter ----------------------------------------------------------------------
+
+
+def test_browse_from_home_to_a_film_its_remake_and_an_actor(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/")
+    expect(heading(page)).to_have_text("Film archive")
+    expect(page).to_have_title("Film archive")
+
+    main_nav(page).get_by_role("link", name="Films", exact=True).click()
+    visitor.at("/films/")
+    expect(heading(page)).to_have_text("Films")
+    summary = page.locator("#summary")
+    expect(summary).to_have_text(re.compile(r"^6 films, "))
+    expect(main_nav(page).get_by_role("link", name="Films")).to_have_attribute(
+        "aria-current", "page"
+    )
+
+    facet(page, "Country").get_by_role("link", name="South Korea").click()
+    visitor.at("/films/", "country=KR")
+    expect(summary).to_have_text(re.compile(r"^1 film from South Korea, "))
+    expect(page.get_by_role("link", name="Remove filter Country: South Korea")).to_be_visible()
+    expect(page.locator("table.records tbody tr")).to_have_count(1)
+
+    # A second country widens the list: repeated parameters mean "any of".
+    facet(page, "Country").get_by_role("link", name="Türkiye").click()
+    visitor.at("/films/", "country=KR&country=TR")
+    expect(summary).to_have_text(re.compile(r"^2 films from South Korea or Türkiye, "))
+    rows = page.locator("table.records tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.get_by_role("link")).to_have_text(["7. Koğuştaki Mucize", "Miracle in Cell No. 7"])
+
+    # The original.
+    rows.filter(has_text="2013").get_by_role("link", name="Miracle in Cell No. 7").click()
+    visitor.at(ORIGINAL)
+    expect(heading(page)).to_have_text("Miracle in Cell No. 7 (2013)")
+    expect(page).to_have_title("Miracle in Cell No. 7 (2013) – Film archive")
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("South Korea")
+    expect(facts).to_contain_text("Korean")
+    expect(facts.get_by_role("link", name="Lee Hwan-kyung").first).to_be_visible()
+    expect(page.locator("section[aria-labelledby=titles-h]")).to_contain_text("7번방의 선물")
+    family = page.locator("table.family")
+    expect(family.locator("caption")).to_have_text("The family of Miracle in Cell No. 7 (2013)")
+    expect(family.locator("tbody tr")).to_have_count(6)
+    expect(family.locator("tr[aria-current=page]")).to_contain_text("(this film)")
+
+    # Its Turkish remake, through the adaptations table.
+    family.get_by_role("link", name="7. Koğuştaki Mucize").click()
+    visitor.at(TURKISH)
+    expect(heading(page)).to_have_text("7. Koğuştaki Mucize (2019)")
+    expect(page.locator("dl.facts")).to_contain_text("Türkiye")
+    expect(page.locator("dl.facts")).to_contain_text("Turkish")
+    expect(page.get_by_text("This film is an adaptation of")).to_contain_text(
+        "Miracle in Cell No. 7 (2013)"
+    )
+    current = page.locator("table.family tr[aria-current=page]")
+    expect(current).to_contain_text("7. Koğuştaki Mucize")
+    expect(current).to_contain_text("Official remake")
+
+    # Back to the original, and from its cast to the lead actor.
+    page.get_by_text("This film is an adaptation of").get_by_role(
+        "link", name="Miracle in Cell No. 7", exact=True
+    ).click()
+    visitor.at(ORIGINAL)
+    cast = page.locator("section[aria-labelledby=cast-h]")
+    expect(cast.locator("li").first).to_have_text("Ryu Seung-ryong as Lee Yong-gu")
+    cast.get_by_role("link", name="Ryu Seung-ryong").click()
+    visitor.at(RYU)
+    expect(heading(page)).to_have_text("Ryu Seung-ryong")
+    filmography = page.locator("section[aria-labelledby=filmography-h] table")
+    expect(filmography.locator("tbody tr")).to_contain_text(["Miracle in Cell No. 7"])
+    expect(filmography).to_contain_text("Actor as Lee Yong-gu")
+    awards = page.locator("section[aria-labelledby=awards-h]")
+    expect(awards).to_contain_text("Grand Prize (Film)")
+    expect(awards.locator("li")).to_have_count(3)
+
+
+# 2. An editor adds a credit ----------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(archive, settings):
+    """A staff member of the Editors group (not a superuser), with a known password; the
+    public page cache is on, whatever the environment says."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PAGE_CACHE_SECONDS = 300
+    user = User.objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_an_editor_adds_a_credit_through_the_autocomplete(open_visitor, editor):
+    # An anonymous visitor reads the film page first: the page cache now holds it.
+    reader = open_visitor()
+    reader.goto(ORIGINAL)
+    expect(reader.page.locator("section[aria-labelledby=cast-h]")).not_to_contain_text("Aras")
+    assert reader.page.goto(reader.base + ORIGINAL).headers.get("x-page-cache") == "hit"
+
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/")
+    page.locator("footer").get_by_role("link", name="sign in").click()
+    visitor.at("/admin/login/", "next=/admin/")
+    # A typo first: the form says so, and the sign-in throttle lets the right password in.
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".errornote")).to_contain_text("correct username and password")
+    page.wait_for_load_state()
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    visitor.at("/admin/")
+    expect(heading(page)).to_have_text("Site administration")
+
+    page.get_by_role("link", name="Films", exact=True).click()
+    visitor.at("/admin/archive/film/")
+    page.locator("#searchbar").fill("7번방의 선물")
+    page.locator("#searchbar").press("Enter")
+    visitor.at("/admin/archive/film/", "q=.+")
+    results = page.locator("#result_list tbody tr")
+    expect(results).to_have_count(1)
+    results.get_by_role("link", name="Miracle in Cell No. 7").click()
+    visitor.at(re.compile(r"/admin/archive/film/\d+/change/"), "_changelist_filters=.+")
+    expect(page.locator("#content > h1")).to_have_text("Change film")
+    expect(page.locator("#content > h2")).to_contain_text("Miracle in Cell No. 7")
+    expect(page.locator("#id_slug")).to_have_value("miracle-in-cell-no-7-2013")
+
+    credits = page.locator("#roles-group")
+    rows = credits.locator("tr.form-row:not(.empty-form)")
+    before = rows.count()
+    credits.locator(".add-row a", has_text="Add another credit").click()
+    expect(rows).to_have_count(before + 1)
+    row = rows.last
+
+    row.locator("td.field-person .select2-selection").click()
+    search = page.locator(".select2-container--open .select2-search__field")
+    search.fill("Aras")
+    option = page.locator(".select2-results__option", has_text="Aras Bulut İynemli")
+    expect(option).to_have_count(1)
+    option.click()
+    expect(row.locator("td.field-person .select2-selection__rendered")).to_contain_text(
+        "Aras Bulut İynemli"
+    )
+    row.locator("select[name$='-kind']").select_option("actor")
+    row.locator("input[name$='-character']").fill("Memo's cellmate")
+    row.locator("input[name$='-billing']").fill("20")
+
+    page.locator("input[name='_save']").click()
+    visitor.at("/admin/archive/film/", "q=.+")
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    assert Role.objects.filter(
+        film__slug="miracle-in-cell-no-7-2013",
+        person__slug="aras-bulut-iynemli",
+        kind="actor",
+        character="Memo's cellmate",
+    ).exists()
+
+    # The public page shows it at once, to the editor and to the anonymous reader (whose
+    # copy of the page was cached before the change).
+    for who in (visitor, reader):
+        who.goto(ORIGINAL)
+        cast = who.page.locator("section[aria-labelledby=cast-h] li")
+        expect(cast.last).to_have_text("Aras Bulut İynemli as Memo's cellmate")
+        cast.last.get_by_role("link").click()
+        who.at("/people/aras-bulut-iynemli/")
+        expect(who.page.locator("table")).to_contain_text("Actor as Memo's cellmate")
+
+
+# 3. Every page by clicking, with JavaScript on and off -------------------------------------
+
+
+def submit_filters(visitor, button, query, **fields):
+    """Fill the list's GET form by its labels, submit it with its button, and wait for the
+    list whose query matches ``query``."""
+    form = visitor.page.locator("form.filters")
+    for label, value in fields.items():
+        form.get_by_label(label, exact=True).fill(value)
+    path = visitor.page.url.removeprefix(visitor.base).split("?")[0]
+    form.get_by_role("button", name=button).click()
+    visitor.at(path, query)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_every_page_is_reachable_by_clicking_from_home(open_visitor, javascript):
+    visitor = open_visitor(java_script_enabled=javascript)
+    page = visitor.page
+    summary = page.locator("#summary")
+
+    def home():
+        page.get_by_role("link", name="Film archive", exact=True).click()
+        visitor.at("/")
+        expect(heading(page)).to_have_text("Film archive")
+
+    visitor.goto("/")
+    counts = page.locator("ul.counts")
+    expect(counts).to_contain_text("6 films")
+    expect(counts).to_contain_text("30 people")
+
+    # Films: the form, then a facet on top of it, then a new sort that keeps both.
+    main_nav(page).get_by_role("link", name="Films", exact=True).click()
+    visitor.at("/films/")
+    expect(summary).to_have_text(re.compile(r"^6 films, "))
+    submit_filters(visitor, "Show films", "q=&year_min=2019&.*", **{"From year": "2019"})
+    expect(summary).to_have_text(re.compile(r"^3 films released in 2019 or later, "))
+    facet(page, "Country").get_by_role("link", name="Türkiye").click()
+    visitor.at("/films/", ".*country=TR")
+    expect(summary).to_have_text(re.compile(r"^1 film from Türkiye released in 2019 or later, "))
+    (order,) = page.locator("form.filters").get_by_label("Sort").select_option(index=1)
+    submit_filters(visitor, "Show films", f".*sort={re.escape(order)}&country=TR")
+    expect(summary).to_have_text(re.compile(r"^1 film from Türkiye released in 2019 or later, "))
+    expect(page.locator("table.records tbody tr")).to_have_text([re.compile("7. Koğuştaki Mucize")])
+    page.get_by_role("link", name="Clear all").click()
+    visitor.at("/films/")
+    expect(summary).to_have_text(re.compile(r"^6 films, "))
+
+    # People.
+    main_nav(page).get_by_role("link", name="People", exact=True).click()
+    visitor.at("/people/")
+    expect(heading(page)).to_have_text("People")
+    expect(summary).to_have_text(re.compile(r"^30 people, "))
+    submit_filters(visitor, "Show people", "q=Ryu&.*", **{"Name, in any script": "Ryu"})
+    expect(summary).to_have_text(re.compile(r"^1 person named “Ryu”, "))
+    expect(page.locator("table.records tbody tr")).to_have_count(1)
+
+    # Adaptations.
+    main_nav(page).get_by_role("link", name="Adaptations", exact=True).click()
+    visitor.at("/adaptations/")
+    expect(heading(page)).to_have_text("Remakes and adaptations")
+    expect(summary).to_have_text(re.compile(r"^5 adaptations, "))
+    submit_filters(visitor, "Show adaptations", ".*year_max=2019.*", **{"To year": "2019"})
+    expect(summary).to_have_text(re.compile(r"^3 adaptations made in 2019 or earlier, "))
+    facet(page, "Kind").get_by_role("link", name="Unofficial remake").click()
+    visitor.at("/adaptations/", ".*kind=unofficial_remake.*")
+    expect(page.locator("table.records tbody tr")).to_have_count(1)
+    expect(page.locator("table.records tbody")).to_contain_text("Pushpaka Vimana")
+
+    # Awards.
+    main_nav(page).get_by_role("link", name="Awards", exact=True).click()
+    visitor.at("/awards/")
+    expect(heading(page)).to_have_text("Awards and nominations")
+    expect(summary).to_have_text(re.compile(r"^7 awards and nominations, "))
+    submit_filters(visitor, "Show awards", r".*category=Best\+Actor.*", Category="Best Actor")
+    expect(summary).to_have_text(re.compile(r"^2 awards and nominations in a category matching"))
+    facet(page, "Result").get_by_role("link", name="Won").click()
+    visitor.at("/awards/", ".*result=won.*")
+    expect(summary).to_have_text(re.compile(r"^1 award or nomination .*won"))
+
+    # A film and a person, from the home page's lists.
+    home()
+    page.locator("section[aria-labelledby=adapted-h]").get_by_role(
+        "link", name="Miracle in Cell No. 7"
+    ).click()
+    visitor.at(ORIGINAL)
+    expect(heading(page)).to_have_text("Miracle in Cell No. 7 (2013)")
+    expect(page.locator("figure.chart svg")).to_be_visible()
+    home()
+    page.locator("section[aria-labelledby=recent-people-h] a").first.click()
+    visitor.at(re.compile(r"/people/[\w-]+/"))
+    expect(page.locator(".kicker")).to_have_text("Person")
+    expect(page.get_by_role("heading", name="Filmography")).to_be_visible()
+
+    # The editors' side is one click away too.
+    home()
+    page.locator("footer").get_by_role("link", name="sign in").click()
+    visitor.at("/admin/login/", "next=/admin/")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+
+    # The sitemap lists every record page; robots.txt points to it.
+    sitemap = visitor.context.request.get(visitor.base + "/sitemap.xml")
+    assert sitemap.ok and "xml" in sitemap.headers["content-type"]
+    for path in ("/", "/films/", ORIGINAL, TURKISH, RYU):
+        assert f"<loc>{visitor.base}{path}</loc>" in sitemap.text(), path
+    robots = visitor.context.request.get(visitor.base + "/robots.txt")
+    assert robots.ok and robots.headers["content-type"].startswith("text/plain")
+    assert f"Sitemap: {visitor.base}/sitemap.xml" in robots.text()
+    assert "Disallow: /admin/" in robots.text()
+
+
+# 4. The keyboard ---------------------------------------------------------------------------
+
+FOCUS_STYLE = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  return {
+    tag: element.tagName.toLowerCase(),
+    text: (element.textContent || element.name || element.id || "").trim().slice(0, 60),
+    outline: style.outlineStyle,
+    width: parseFloat(style.outlineWidth),
+  };
+}"""
+
+
+def assert_focus_visible(page):
+    focused = page.evaluate(FOCUS_STYLE)
+    assert focused["outline"] != "none" and focused["width"] >= 1, focused
+    return focused
+
+
+def test_the_keyboard_reaches_everything_with_a_visible_focus(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/")
+
+    # The skip link is the first Tab stop, shows itself, and moves the focus to main.
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#home-q")).to_be_focused()
+
+    # Every Tab stop of the home page shows where the focus is.
+    page.keyboard.press("Shift+Tab")
+    seen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        seen.append(assert_focus_visible(page))
+    assert len(seen) >= 20, seen
+
+    # The film list's filter form, filled and sent without a mouse.
+    visitor.goto("/films/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("searchbox", name="Title or character", exact=True)).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.type("Miracle")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("From year")).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.type("2019")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("To year")).to_be_focused()
+    page.keyboard.press("Tab")
+    sort = page.locator("form.filters").get_by_label("Sort")
+    expect(sort).to_be_focused()
+    assert_focus_visible(page)
+    first_sort = sort.input_value()
+    page.keyboard.press("ArrowDown")
+    assert sort.input_value() != first_sort
+    page.keyboard.press("Tab")
+    button = page.get_by_role("button", name="Show films")
+    expect(button).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    visitor.at("/films/", r"q=Miracle&year_min=2019&year_max=&sort=[\w-]+")
+    expect(page.locator("#summary")).to_have_text(
+        re.compile(r"^\d+ films? matching “Miracle” released in 2019 or later, ")
+    )
+    expect(page.get_by_role("searchbox", name="Title or character", exact=True)).to_have_value(
+        "Miracle"
+    )
+    expect(page.locator("table.records tbody tr").first).to_be_visible()
+
+
+# 5. Phone and desktop ----------------------------------------------------------------------
+
+PAGES = {"home": "/", "films": "/films/", "film": ORIGINAL, "person": RYU}
+
+
+def test_pages_fit_a_phone_and_a_desktop_and_are_photographed(open_visitor):
+    """Home, the film list, a film and a person at 360 and 1440 pixels wide: nothing is
+    wider than the screen; the screenshots go to artifacts/screenshots/ for a person to see."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (360, 1440):
+        visitor = open_visitor(viewport={"width": width, "height": 800})
+        page = visitor.page
+        for name, path in PAGES.items():
+            visitor.goto(path)
+            expect(heading(page)).to_be_visible()
+            page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+            overflow = page.evaluate(
+                "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+            )
+            assert overflow["scroll"] <= overflow["inner"] + 1, (width, path, overflow)
+            # Nor does anything wider hide behind an overflow: every box ends on the screen.
+            wide = page.evaluate(
+                """(limit) => [...document.querySelectorAll("main *, header *")]
+                    .filter((e) => e.getBoundingClientRect().right > limit + 1)
+                    .filter((e) => !e.closest(".visually-hidden, .skip-link"))
+                    .map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute("class")}`)""",
+                width,
+            )
+            assert wide == [], (width, path, wide)
+
+
+# The watch itself --------------------------------------------------------------------------
+
+
+def test_the_watch_reports_what_it_should(open_visitor):
+    """A missing file, a console error and a request to another site are each reported (the
+    site's Content-Security-Policy refuses a script's request first; a navigation is not
+    subject to it, so the watch's own block is what stops that one)."""
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/")
+    page.evaluate(
+        """async () => {
+            console.error("on purpose");
+            await (await fetch("/static/archive/missing.css")).text();
+            await fetch("https://example.com/tracker.js").catch(() => null);
+        }"""
+    )
+    with pytest.raises(PlaywrightError):
+        page.goto("https://example.com/")
+    problems, visitor.watch.problems = visitor.watch.problems, []
+    assert "console error: on purpose ()" in problems
+    assert f"HTTP 404: GET {visitor.base}/static/archive/missing.css" in problems
+    assert any(
+        line.startswith("console error:")
+        and "https://example.com/tracker.js" in line
+        and "Content Security Policy" in line
+        for line in problems
+    ), problems
+    assert "request leaving the site: GET https://example.com/" in problems
