@@ -43,7 +43,7 @@ class ListControlsForm(forms.Form):
 
 def query_url(params, **changes):
     """``?`` + ``params`` (a QueryDict) with some parameters replaced (a list) or removed."""
-    data = {key: params.getlist(key) for key in params}
+    data = {key: [v for v in params.getlist(key) if v.strip()] for key in params}
     data.pop("page", None)
     for key, values in changes.items():
         if values in (None, [], ""):
