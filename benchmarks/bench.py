@@ -187,14 +187,23 @@ def _ms(text):
     return float(number) * _UNITS[unit]
 
 
-def load(url, duration, clients):
+def load(url, duration, clients, timeout=30):
     """Requests per second, p50 and p99 in ms, and non-2xx count, measured by wrk."""
     warm = subprocess.run(
         ["wrk", "-t1", "-c2", "-d1s", url], capture_output=True, text=True, check=True
     )
     del warm
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{clients}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{clients}",
+            f"-d{duration}s",
+            "--timeout",
+            f"{timeout}s",
+            "--latency",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -202,8 +211,10 @@ def load(url, duration, clients):
     )
     text = result.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    p50 = _ms(re.search(r"\s50%\s+(\S+)", text).group(1))
-    p99 = _ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+    p50 = re.search(r"\s50%\s+(\S+)", text)
+    p99 = re.search(r"\s99%\s+(\S+)", text)
+    p50 = _ms(p50.group(1)) if p50 else float("nan")
+    p99 = _ms(p99.group(1)) if p99 else float("nan")
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     errors = re.search(r"Socket errors:.*", text)
     return {
