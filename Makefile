@@ -13,7 +13,7 @@ ARGS ?=
 TEST_SECRET_KEY := insecure-throwaway-key-for-tests-only
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check serve bench backup restore
+.PHONY: help run test lint format migrations-check serve bench soak backup restore
 
 help:
 	@echo "make run               install, migrate, load the fixtures into an empty archive,"
@@ -26,6 +26,8 @@ help:
 	@echo "make serve             production server: gunicorn, debug off, static files"
 	@echo "                       collected (needs DJANGO_SECRET_KEY)"
 	@echo "make bench             generate 100,000 films, load-test SQLite and PostgreSQL"
+	@echo "make soak [ARGS=...]   readers and editors at once against gunicorn for 60 s, then"
+	@echo "                       check that no save was lost (ARGS=\"--database-url ...\")"
 	@echo "make backup            write backups/archive-<time>.json.gz (natural keys)"
 	@echo "make restore FILE=...  load a backup into an empty, migrated database"
 
@@ -80,6 +82,12 @@ serve: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+# The soak test (benchmarks/soak.py): gunicorn under reading and editing client processes
+# for 60 s on a temporary SQLite file, e.g. ARGS="--duration 300" or
+# ARGS="--database-url postgres://postgres@127.0.0.1:5432/soak" (created and dropped if new).
+soak: $(VENV)/.installed
+	$(BIN)/python benchmarks/soak.py $(ARGS)
 
 # Maintenance commands run with debug on unless the shell gives a secret key.
 MAINTENANCE_ENV = $(if $(DJANGO_SECRET_KEY),,DJANGO_DEBUG=1)

@@ -1,5 +1,8 @@
 """CSV and JSON exports, streamed row by row so that memory stays flat at any size.
 
+A small export (``buffered``: the list decides, by the selection's size) is sent whole
+instead, as a plain response, which the public page cache can keep like a page.
+
 An export holds every row the filters select, not one page. Columns are
 ``(name, function of a row)`` pairs declared by each list view; the film and person
 pages' ``format=json`` records are built here too.
@@ -9,7 +12,7 @@ import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 
 class _Echo:
@@ -23,7 +26,16 @@ def _disposition(filename):
     return f'attachment; filename="{filename}"'
 
 
-def csv_response(rows, columns, filename):
+def _response(parts, content_type, filename, buffered):
+    if buffered:
+        response = HttpResponse("".join(parts), content_type=content_type)
+    else:
+        response = StreamingHttpResponse(parts, content_type=content_type)
+    response["Content-Disposition"] = _disposition(filename)
+    return response
+
+
+def csv_response(rows, columns, filename, buffered=False):
     writer = csv.writer(_Echo())
 
     def lines():
@@ -32,12 +44,10 @@ def csv_response(rows, columns, filename):
         for row in rows:
             yield writer.writerow([_cell(value(row)) for _, value in columns])
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _disposition(filename)
-    return response
+    return _response(lines(), "text/csv; charset=utf-8", filename, buffered)
 
 
-def json_response(rows, columns, filename):
+def json_response(rows, columns, filename, buffered=False):
     encoder = DjangoJSONEncoder(ensure_ascii=False)
 
     def chunks():
@@ -49,9 +59,7 @@ def json_response(rows, columns, filename):
             first = False
         yield "\n]\n"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = _disposition(filename)
-    return response
+    return _response(chunks(), "application/json; charset=utf-8", filename, buffered)
 
 
 def _cell(value):

@@ -15,7 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.generic import ListView
 
-from . import exports
+from . import cache, exports
+from .cache import canonical_query
 
 #: How many values a facet shows at most (the most frequent first).
 FACET_LIMIT = 12
@@ -78,15 +79,21 @@ class Facet:
     link: object = None
     values: list = field(default_factory=list)
 
-    def build(self, filterset, request, cap):
-        selection = filterset.qs_without(*self.params)
-        # Count among the first `cap` matches (by primary key): bounded work at any size.
-        queryset = selection.model.objects.filter(
-            pk__in=selection.order_by("pk").values("pk")[:cap]
-        )
+    def build(self, filterset, request, cap, remember):
+        """The facet's values with their counts: ``remember(name, compute, leave_out)``
+        keeps the counts per selection (see ``cache.remember``)."""
+
+        def counts():
+            selection = filterset.qs_without(*self.params)
+            # Count among the first `cap` matches (by primary key): bounded work at any size.
+            queryset = selection.model.objects.filter(
+                pk__in=selection.order_by("pk").values("pk")[:cap]
+            )
+            return [tuple(row) for row in self.count(queryset)[:FACET_LIMIT]]
+
         selected = set(request.GET.getlist(self.params[0]))
         self.values = []
-        for value, label, number in self.count(queryset)[:FACET_LIMIT]:
+        for value, label, number in remember(f"facet {self.title}", counts, self.params):
             value = str(value)
             if self.link:
                 changes = self.link(value)
@@ -119,13 +126,17 @@ class CappedPaginator(Paginator):
     """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N" and the
     pages go on (Next is shown while there is a next row) without a total."""
 
-    def __init__(self, *args, cap, **kwargs):
+    def __init__(self, *args, cap, remember=None, **kwargs):
         self.cap = cap
+        self.remember = remember
         super().__init__(*args, **kwargs)
 
     @cached_property
     def found(self):
-        return self.object_list.order_by()[: self.cap + 1].count()
+        def count():
+            return self.object_list.order_by()[: self.cap + 1].count()
+
+        return self.remember("total", count) if self.remember else count()
 
     @cached_property
     def count(self):
@@ -207,6 +218,14 @@ class ArchiveListView(ListView):
                     messages.append(f"{label} ({name}): {error}")
         return messages
 
+    def remember(self, name, compute, leave_out=()):
+        """A count of this list's selection, kept per selection and archive version: the
+        parameters that do not change it (page, format, sort, ``leave_out``) are left out
+        of its key."""
+        selection = canonical_query(self.request.GET, ("page", "format", "sort", *leave_out))
+        parts = (type(self).__name__, name, selection)
+        return cache.remember(self.request, parts, compute)
+
     def export(self, output):
         filter_errors = [m for m in self.error_messages if "(page)" not in m]
         if filter_errors:
@@ -216,15 +235,23 @@ class ArchiveListView(ListView):
                 content_type="text/plain; charset=utf-8",
             )
         rows = self.get_export_queryset().iterator(chunk_size=1000)
+        # A small selection is sent whole (and so kept by the page cache); a large one is
+        # streamed, its memory flat. Its size is the list's own capped, remembered total.
+        cap = settings.ARCHIVE_COUNT_CAP
+        found = self.remember("total", lambda: self.get_queryset().order_by()[: cap + 1].count())
+        buffered = found <= settings.ARCHIVE_EXPORT_BUFFER_ROWS
+        filename = f"{self.export_name}.{output}"
         if output == "csv":
-            return exports.csv_response(rows, self.export_columns, f"{self.export_name}.csv")
-        return exports.json_response(rows, self.export_columns, f"{self.export_name}.json")
+            return exports.csv_response(rows, self.export_columns, filename, buffered)
+        return exports.json_response(rows, self.export_columns, filename, buffered)
 
     def get_export_queryset(self):
         return self.get_queryset()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = CappedPaginator(queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP)
+        paginator = CappedPaginator(
+            queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP, remember=self.remember
+        )
         number = self.controls.cleaned_data.get("page") or 1
         if not paginator.page_exists(number):
             raise Http404(f"There is no page {number}: the last page is {paginator.num_pages}.")
@@ -242,7 +269,7 @@ class ArchiveListView(ListView):
             cap=settings.ARCHIVE_COUNT_CAP,
             active_filters=self.active_filters(),
             facets=[
-                facet.build(self.filterset, self.request, settings.ARCHIVE_COUNT_CAP)
+                facet.build(self.filterset, self.request, settings.ARCHIVE_COUNT_CAP, self.remember)
                 for facet in self.get_facets()
             ],
             sort_options=self.sort_options(),

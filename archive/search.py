@@ -10,6 +10,8 @@ Queries shorter than three characters cannot use trigrams on either database and
 back to ``LIKE`` (a scan of that column); two-letter Hangul words are the main case.
 """
 
+from contextlib import contextmanager
+
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
@@ -73,6 +75,34 @@ def install(connection):
                 statements = []
             for statement in statements:
                 cursor.execute(statement)
+
+
+@contextmanager
+def deferred(connection):
+    """A bulk load without per-row search indexing: the triggers (SQLite) or trigram indexes
+    (PostgreSQL) are dropped, then put back and built once over every row at the end, which
+    costs less than keeping them in step row by row. A process killed half-way leaves them
+    missing: ``check`` then warns (``archive.W001``) and ``install_search`` repairs it."""
+    with connection.cursor() as cursor:
+        for table, column in SEARCHED.items():
+            if connection.vendor == "sqlite":
+                for op in ("insert", "delete", "update"):
+                    cursor.execute(f'DROP TRIGGER IF EXISTS "{table}_fts_{op}"')
+            elif connection.vendor == "postgresql":
+                cursor.execute(f'DROP INDEX IF EXISTS "{table}_{column}_trgm"')
+    try:
+        yield
+    finally:
+        pending = connection.vendor == "postgresql" and connection.in_atomic_block
+        if pending:
+            # Inside an open transaction (a test), PostgreSQL refuses CREATE INDEX on a
+            # table with foreign-key checks still deferred: run them first.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        install(connection)
+        if pending:
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def missing(connection):

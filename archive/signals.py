@@ -4,6 +4,8 @@ and bump the archive's version (the page cache key) after every change.
 ``pre_save`` also fires for ``loaddata`` (raw saves), which skips ``Model.save()``; so a
 fixture never needs to carry these derived columns. ``bulk_create`` sends no signals:
 code that bulk-inserts calls :func:`derive_search_fields` itself (see generate_archive).
+The edit history and the fixture-load log are not public pages' data: writing them leaves
+the page cache alone.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -13,6 +15,7 @@ from django.utils import timezone
 from . import cache
 from .models import Film, FilmTitle, Person, Role
 from .models.base import TimestampedModel
+from .models.history import is_audit_model
 from .text import fold
 
 
@@ -43,11 +46,15 @@ def _derive_search_fields(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, dispatch_uid="archive-bump-version-delete")
 def _bump_version(sender, **kwargs):
     """Any change to an archive record makes every cached public page stale."""
-    if sender._meta.app_label == "archive":
+    if sender._meta.app_label == "archive" and not is_audit_model(sender):
         cache.bump_version()
 
 
 @receiver(m2m_changed, dispatch_uid="archive-bump-version-m2m")
 def _bump_version_m2m(sender, action, **kwargs):
-    if action.startswith("post_") and sender._meta.app_label == "archive":
+    if (
+        action.startswith("post_")
+        and sender._meta.app_label == "archive"
+        and not is_audit_model(sender)
+    ):
         cache.bump_version()

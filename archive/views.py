@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.views.generic import DetailView, TemplateView
 
-from . import exports
+from . import cache, exports
 from .charts import admissions_chart
 from .filters import AdaptationFilter, AwardFilter, FilmFilter, PersonFilter
 from .jsonld import film_jsonld, person_jsonld
@@ -49,25 +49,36 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["counts"] = [
-            ("films", Film.objects.count(), "archive:film-list"),
-            ("people", Person.objects.count(), "archive:person-list"),
-            ("credits", Role.objects.count(), "archive:person-list"),
-            ("adaptations", Adaptation.objects.count(), "archive:adaptation-list"),
-            ("awards and nominations", Award.objects.count(), "archive:award-list"),
-        ]
+        # Whole-table counts and the grouping over the adaptations: kept in the count
+        # cache until the next edit (a COUNT of a million credits is not free).
+        totals = cache.remember(
+            self.request,
+            ("home", "totals"),
+            lambda: [model.objects.count() for model in (Film, Person, Role, Adaptation, Award)],
+        )
+        links = (
+            ("films", "archive:film-list"),
+            ("people", "archive:person-list"),
+            ("credits", "archive:person-list"),
+            ("adaptations", "archive:adaptation-list"),
+            ("awards and nominations", "archive:award-list"),
+        )
+        context["counts"] = [(noun, n, url) for (noun, url), n in zip(links, totals, strict=True)]
         context["recent_films"] = Film.objects.for_list().order_by("-updated_at", "pk")[:6]
         context["recent_people"] = Person.objects.order_by("-updated_at", "pk")[:6]
         # Grouped over the adaptations (a few per cent of the films), not over every film.
-        top = list(
-            Adaptation.objects.values("source_id")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "source_id")[:5]
+        top = cache.remember(
+            self.request,
+            ("home", "most adapted"),
+            lambda: list(
+                Adaptation.objects.values("source_id")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "source_id")
+                .values_list("source_id", "n")[:5]
+            ),
         )
-        films = Film.objects.in_bulk([row["source_id"] for row in top])
-        context["most_adapted"] = [
-            (films[row["source_id"]], row["n"]) for row in top if row["source_id"] in films
-        ]
+        films = Film.objects.in_bulk([source for source, _ in top])
+        context["most_adapted"] = [(films[source], n) for source, n in top if source in films]
         return context
 
 

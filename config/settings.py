@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "simple_history",
     "archive",
 ]
 
@@ -68,11 +69,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "archive.middleware.QueryParameterLimitMiddleware",
     "archive.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -140,6 +143,9 @@ else:
     }
 # Seconds an anonymous public page is kept in the cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+# Seconds a list's total and facet counts (and the home page's figures) are kept, under the
+# archive's version like the pages (an edit makes them stale at once); 0 turns it off.
+COUNT_CACHE_SECONDS = env_int("DJANGO_COUNT_CACHE_SECONDS", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -267,8 +273,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
+# The admin form of a film with its credits, titles and figures posts about 8 fields a row:
+# Django's default limit (1,000 fields) would refuse saving a film of 120 credits. An
+# address keeps Django's 1,000 (archive.middleware).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_MAX_POSTED_FIELDS", 10_000)
+
 # Rows per page on the public lists.
 ARCHIVE_PAGE_SIZE = env_int("DJANGO_PAGE_SIZE", 25)
 # Lists count matching rows up to this many ("more than 10,000 films") and count facets
 # among the first this many matches, so no request counts a million rows.
 ARCHIVE_COUNT_CAP = env_int("DJANGO_COUNT_CAP", 10_000)
+# An export of at most this many rows is sent whole (and kept by the page cache like a
+# page); a larger one is streamed row by row.
+ARCHIVE_EXPORT_BUFFER_ROWS = env_int("DJANGO_EXPORT_BUFFER_ROWS", 2_000)

@@ -7,4 +7,4 @@ constraint reaches the editor as a form error. ``base`` holds what the admins sh
 module per part of the domain, as in ``archive.models``.
 """
 
-from . import adaptation, award, film, person, reference  # noqa: F401  (registers the admins)
+from . import adaptation, award, film, history, person, reference  # noqa: F401  (registers)

@@ -7,6 +7,8 @@
   (:class:`ArchiveForm`, :class:`ArchiveInlineFormSet`).
 - A target admin may word its objects for the autocomplete (a film shows its year), through
   its own autocomplete URL (:meth:`ArchiveAdmin.autocomplete_label`).
+- Every record has its edit history, compared and reverted from its "History" page; films
+  and people refuse a save that would overwrite another editor's (``history``).
 """
 
 import django
@@ -21,6 +23,7 @@ from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path, reverse
 
 from ..text import fold
+from .history import ArchiveHistoryAdmin, RevertibleFormMixin, VersionedFormMixin
 
 
 def registered_admin(admin_site, model):
@@ -121,7 +124,7 @@ def field_values(instance):
     return values
 
 
-class ArchiveForm(forms.ModelForm):
+class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
     """The admin form of every archive record and inline row."""
 
     def __init__(self, *args, **kwargs):
@@ -174,6 +177,10 @@ class ArchiveForm(forms.ModelForm):
                     errors = error.update_error_dict(errors)
         if errors:
             self._update_errors(ValidationError(errors))
+
+
+class VersionedArchiveForm(VersionedFormMixin, ArchiveForm):
+    """The admin form of a film or a person: refuses to overwrite another editor's save."""
 
 
 class ArchiveInlineFormSet(BaseInlineFormSet):
@@ -301,8 +308,8 @@ class AutocompleteWidgetsMixin:
         return formfield
 
 
-class ArchiveAdmin(AutocompleteWidgetsMixin, admin.ModelAdmin):
-    """The base of every archive admin."""
+class ArchiveAdmin(AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
+    """The base of every archive admin, with the record's edit history."""
 
     # Facet counts run one COUNT per filter choice over the whole table: not at this size.
     show_facets = admin.ShowFacets.NEVER

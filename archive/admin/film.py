@@ -16,7 +16,14 @@ from ..models import (
 )
 from .adaptation import AdaptationsOfThisFilmInline, AdaptedFromInline
 from .award import FilmAwardInline
-from .base import ArchiveAdmin, TabularInline, UsedRelatedFieldListFilter, film_label
+from .base import (
+    ArchiveAdmin,
+    TabularInline,
+    UsedRelatedFieldListFilter,
+    VersionedArchiveForm,
+    film_label,
+)
+from .history import VersionedAdminMixin
 from .person import FilmRoleInline
 
 #: "Miracle in Cell No. 7 2019" or "Miracle in Cell No. 7 (2019)": a title, then a year.
@@ -104,7 +111,8 @@ class AdaptationListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Film)
-class FilmAdmin(ArchiveAdmin):
+class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
+    form = VersionedArchiveForm
     list_display = (
         "title_column",
         "year",
@@ -132,7 +140,7 @@ class FilmAdmin(ArchiveAdmin):
     show_full_result_count = False
     prepopulated_fields = {"slug": ("title", "year")}
     autocomplete_fields = ("countries", "original_language", "genres", "sources")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "version")
     fieldsets = (
         ("Identity", {"fields": ("title", "slug", "year", "release_date", "status")}),
         ("Production", {"fields": ("runtime", "countries", "original_language", "genres")}),
@@ -146,7 +154,13 @@ class FilmAdmin(ArchiveAdmin):
             },
         ),
         ("Sources", {"fields": ("sources",)}),
-        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+        (
+            "Record",
+            {
+                "fields": ("created_at", "updated_at", "version", "opened_version"),
+                "classes": ("collapse",),
+            },
+        ),
     )
     inlines = (
         FilmTitleInline,

@@ -2,10 +2,13 @@
 
 from django.contrib import admin
 from django.db.models import Exists, F, OuterRef
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from ..models import Person, Role
 from .award import PersonAwardInline
-from .base import ArchiveAdmin, TabularInline, film_label
+from .base import ArchiveAdmin, TabularInline, VersionedArchiveForm, film_label
+from .history import VersionedAdminMixin
 
 
 class FilmRoleInline(TabularInline):
@@ -36,6 +39,12 @@ class PersonRoleInline(TabularInline):
     queryset_prefetch_related = ("sources",)
 
 
+#: A person with more credits than this gets them as a list of links on their page instead of
+#: editable rows: 500 rows of widgets take seconds to build, and a form that big would pass
+#: the limit on posted fields (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+EDITABLE_CREDITS_MAX = 100
+
+
 class CreditKindFilter(admin.SimpleListFilter):
     """People credited as actor, director, ...: an EXISTS on the (person, kind) index."""
 
@@ -53,7 +62,8 @@ class CreditKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(ArchiveAdmin):
+class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
+    form = VersionedArchiveForm
     list_display = ("display_name", "name_original", "updated_at")
     list_filter = (CreditKindFilter,)
     search_fields = ("names_folded",)  # shows the search box; get_search_results searches
@@ -63,13 +73,68 @@ class PersonAdmin(ArchiveAdmin):
     show_full_result_count = False
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("sources",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "version")
     fieldsets = (
         (None, {"fields": ("name", "slug", "name_original", "other_names")}),
         ("Sources", {"fields": ("sources",)}),
-        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+        (
+            "Record",
+            {
+                "fields": ("created_at", "updated_at", "version", "opened_version"),
+                "classes": ("collapse",),
+            },
+        ),
     )
     inlines = (PersonRoleInline, PersonAwardInline)
+
+    def has_many_credits(self, obj):
+        if obj is None:
+            return False
+        if not hasattr(obj, "_credit_count"):
+            obj._credit_count = obj.roles.count()
+        return obj._credit_count > EDITABLE_CREDITS_MAX
+
+    def get_inlines(self, request, obj):
+        if self.has_many_credits(obj):
+            return tuple(inline for inline in self.inlines if inline is not PersonRoleInline)
+        return self.inlines
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_many_credits(obj):
+            fieldsets = (*fieldsets, ("Credits", {"fields": ("credit_list",)}))
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "credit_list")
+
+    @admin.display(description="credits")
+    def credit_list(self, person):
+        """A busy person's credits as links: each opens its own form."""
+        roles = person.roles.select_related("film").order_by(
+            F("film__year").desc(nulls_first=True), "film__title", "kind", "pk"
+        )
+        add_url = reverse("admin:archive_role_add") + f"?person={person.pk}"
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}</a>: {}{}</li>',
+            (
+                (
+                    reverse("admin:archive_role_change", args=[role.pk]),
+                    film_label(role.film),
+                    role.get_kind_display(),
+                    f" as {role.character}" if role.character else "",
+                )
+                for role in roles
+            ),
+        )
+        return format_html(
+            "<p>{} credits: too many to edit on this page, so each opens its own form. "
+            '<a href="{}">Add a credit</a>.</p><ol class="credit-list">{}</ol>',
+            person._credit_count,
+            add_url,
+            rows,
+        )
 
     @admin.display(description="name", ordering="slug")
     def display_name(self, person):

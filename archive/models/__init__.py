@@ -3,6 +3,7 @@
 from .adaptation import Adaptation
 from .award import Award, Ceremony
 from .film import BoxOfficeFigure, CompanyCredit, ExternalLink, Film, FilmNote, FilmTitle
+from .history import FixtureLoad
 from .person import Person, Role
 from .reference import Company, Country, Genre, Language, Source
 
@@ -18,6 +19,7 @@ __all__ = [
     "Film",
     "FilmNote",
     "FilmTitle",
+    "FixtureLoad",
     "Genre",
     "Language",
     "Person",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
+from .history import ArchiveHistory
 from .reference import Source
 
 
@@ -42,6 +43,7 @@ class Adaptation(models.Model):
     sources = models.ManyToManyField(Source, blank=True, related_name="adaptations")
 
     objects = AdaptationManager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["source_id", "pk"]

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from .base import YEAR_MAX, YEAR_MIN, SlugManager
+from .history import ArchiveHistory
 from .reference import Country, Source
 
 
@@ -16,6 +17,7 @@ class Ceremony(models.Model):
     )
 
     objects = SlugManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -76,6 +78,7 @@ class Award(models.Model):
     sources = models.ManyToManyField(Source, blank=True, related_name="awards")
 
     objects = AwardManager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["-year", "ceremony__name", "category", "pk"]

@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
-from django.urls import reverse
+from django.db.models import F, Prefetch, Q
 from django.utils.text import slugify
 
 from ..search import matching
 from ..text import fold
-from .base import YEAR_MAX, YEAR_MIN, SlugManager, TimestampedModel
+from .base import YEAR_MAX, YEAR_MIN, SlugManager, SortIndex, VersionedModel, slug_url
+from .history import ArchiveHistory
 from .person import Role
 from .reference import Company, Country, Genre, Language, Source
 
@@ -68,7 +68,7 @@ class FilmManager(SlugManager.from_queryset(FilmQuerySet)):
     pass
 
 
-class Film(TimestampedModel):
+class Film(VersionedModel):
     class Status(models.TextChoices):
         RELEASED = "released", "Released"
         IN_PRODUCTION = "in_production", "In production"
@@ -121,6 +121,7 @@ class Film(TimestampedModel):
     title_folded = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
 
     objects = FilmManager()
+    history = ArchiveHistory(m2m_fields=["countries", "genres", "sources"])
 
     class Meta:
         ordering = [models.F("year").desc(nulls_last=True), "title", "slug"]
@@ -140,9 +141,20 @@ class Film(TimestampedModel):
         indexes = [
             models.Index(fields=["year", "title"], name="film_year_title"),
             models.Index(fields=["status", "year"], name="film_status_year"),
+            # The list's sorts (archive.filters.FilmFilter): a page of 25 reads 25 index
+            # entries instead of sorting every film.
+            SortIndex(F("year").desc(nulls_last=True), "title", "id", name="film_newest"),
+            SortIndex("title", F("year").desc(nulls_last=True), "id", name="film_by_title"),
+            SortIndex(
+                F("title").desc(), F("year").desc(nulls_last=True), "id", name="film_by_title_desc"
+            ),
         ]
 
     def __str__(self):
+        """The title and the year when it is known, "Miracle in Cell No. 7 (2013)": a remake
+        often keeps its source's title, and the admin's messages must tell them apart."""
+        if self.year:
+            return f"{self.display_title} ({self.year})"
         return self.display_title
 
     @property
@@ -152,7 +164,7 @@ class Film(TimestampedModel):
         return "Untitled film"
 
     def get_absolute_url(self):
-        return reverse("archive:film-detail", kwargs={"slug": self.slug})
+        return slug_url("archive:film-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -217,6 +229,7 @@ class FilmTitle(models.Model):
             return self.get(film__slug=film, kind=kind, text=text)
 
     objects = Manager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["film_id", "kind", "text", "pk"]
@@ -290,6 +303,7 @@ class BoxOfficeFigure(models.Model):
     sources = models.ManyToManyField(Source, blank=True, related_name="figures")
 
     objects = FigureManager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = [
@@ -372,6 +386,7 @@ class ExternalLink(models.Model):
             return self.get(film__slug=film, site=site, label=label)
 
     objects = Manager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["film_id", "site", "label", "pk"]
@@ -416,6 +431,7 @@ class FilmNote(models.Model):
             return self.get(film__slug=film, topic=topic)
 
     objects = Manager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["film_id", "kind", "topic", "pk"]
@@ -457,6 +473,7 @@ class CompanyCredit(models.Model):
             return self.get(film__slug=film, company__slug=company, kind=kind)
 
     objects = Manager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["film_id", "kind", "pk"]

@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 
 from ..search import matching
 from ..text import fold
-from .base import SlugManager, TimestampedModel
+from .base import SlugManager, VersionedModel, slug_url
+from .history import ArchiveHistory
 from .reference import Source
 
 
@@ -25,7 +25,7 @@ class PersonManager(SlugManager.from_queryset(PersonQuerySet)):
     pass
 
 
-class Person(TimestampedModel):
+class Person(VersionedModel):
     name = models.CharField(
         max_length=200, help_text="The name as the archive shows it, in Latin letters."
     )
@@ -45,6 +45,7 @@ class Person(TimestampedModel):
     names_folded = models.TextField(blank=True, editable=False)
 
     objects = PersonManager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["name", "slug"]
@@ -59,7 +60,7 @@ class Person(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("archive:person-detail", kwargs={"slug": self.slug})
+        return slug_url("archive:person-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -122,6 +123,7 @@ class Role(models.Model):
     character_folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
     objects = RoleManager()
+    history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["film_id", "kind", models.F("billing").asc(nulls_last=True), "pk"]

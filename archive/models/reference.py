@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from .base import CodeManager, KeyManager, SlugManager
+from .history import ArchiveHistory
 
 
 class Country(models.Model):
@@ -19,6 +20,7 @@ class Country(models.Model):
     name = models.CharField(max_length=100)
 
     objects = CodeManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "code"]
@@ -43,6 +45,7 @@ class Language(models.Model):
     name = models.CharField(max_length=100)
 
     objects = CodeManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "code"]
@@ -59,6 +62,7 @@ class Genre(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
 
     objects = SlugManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -83,6 +87,7 @@ class Company(models.Model):
     )
 
     objects = SlugManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -110,6 +115,7 @@ class Source(models.Model):
     note = models.TextField(blank=True, help_text="How far this source can be trusted, and why.")
 
     objects = KeyManager()
+    history = ArchiveHistory()
 
     class Meta:
         ordering = ["title", "key"]

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.forms import CheckboxInput, ModelChoiceField
@@ -34,11 +35,15 @@ from archive.models import (
     Role,
     Source,
 )
+from archive.models.history import is_audit_model
 
 ORIGINAL = "miracle-in-cell-no-7-2013"
 TURKISH = "7-kogustaki-mucize-2019"
 PHILIPPINE = "miracle-in-cell-no-7-2019"
-ARCHIVE_MODELS = list(apps.get_app_config("archive").get_models())
+#: The archive's records: not the edit history nor the fixture-load log.
+ARCHIVE_MODELS = [
+    model for model in apps.get_app_config("archive").get_models() if not is_audit_model(model)
+]
 BIG_TABLES = [Film, Person, Role, Award, FilmTitle, Adaptation, BoxOfficeFigure]
 YEAR_MESSAGE = "The year must be between 1870 and 2100."
 
@@ -276,6 +281,9 @@ def test_adding_a_film_with_inline_credits_saves_the_film_and_its_credits(archiv
         ("ryu-seung-ryong", "actor", "Lee Yong-gu"),
         ("lee-hwan-kyung", "director", ""),
     ]
+    # The message tells the new film from the 2013 one of the same title.
+    (message,) = get_messages(response.wsgi_request)
+    assert "Miracle in Cell No. 7 (2030)</a>” was added successfully" in str(message)
 
 
 # Database rules: the database rejects them, and the admin words them ----------------------
@@ -728,6 +736,64 @@ def test_a_person_page_costs_the_same_queries_for_5_or_40_credits(archive, admin
     five = count_queries(admin_client, url)
     add_films(range(5, 40))
     assert count_queries(admin_client, url) == five
+
+
+def test_a_person_with_many_credits_lists_them_as_links_and_still_saves(archive, admin_client):
+    from archive.admin.person import EDITABLE_CREDITS_MAX
+
+    person = Person.objects.create(name="Very Busy Actor", slug="very-busy-actor")
+    films = Film.objects.bulk_create(
+        Film(title=f"Film {n}", slug=f"busy-film-{n}", year=1950 + n % 70)
+        for n in range(EDITABLE_CREDITS_MAX + 1)
+    )
+    Role.objects.bulk_create(
+        Role(film=film, person=person, character=f"Part {n}") for n, film in enumerate(films)
+    )
+    url = change_url(person)
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(url)
+    assert response.status_code == 200
+    assert len(queries) < 30  # one query for all the credits, not one per credit
+    text = response.content.decode()
+    assert f"{EDITABLE_CREDITS_MAX + 1} credits: too many to edit on this page" in text
+    assert 'name="roles-TOTAL_FORMS"' not in text  # no editable credit rows
+    some_role = Role.objects.filter(person=person).order_by("pk").first()
+    assert admin_url(Role, "change", some_role.pk) in text
+    assert "Part 0" in text
+
+    data = page_data(response)
+    data["name"] = "Very Busy Actor (renamed)"
+    saved = admin_client.post(url, data)
+    assert saved.status_code == 302, form_errors(saved)
+    person.refresh_from_db()
+    assert person.name == "Very Busy Actor (renamed)"
+    assert person.roles.count() == EDITABLE_CREDITS_MAX + 1
+
+
+def test_a_person_with_few_credits_edits_them_on_the_page(archive, admin_client):
+    person = Person.objects.get(slug="ryu-seung-ryong")
+    text = admin_client.get(change_url(person)).content.decode()
+    assert 'name="roles-TOTAL_FORMS"' in text
+    assert "too many to edit on this page" not in text
+
+
+def test_a_film_with_150_credits_saves_through_its_admin_page(archive, admin_client):
+    film = Film.objects.create(title="Epic", slug="epic-2001", year=2001)
+    people = Person.objects.bulk_create(
+        Person(name=f"Extra {n}", slug=f"extra-{n}") for n in range(150)
+    )
+    Role.objects.bulk_create(
+        Role(film=film, person=person, character=f"Soldier {n}", billing=n + 1)
+        for n, person in enumerate(people)
+    )
+    data = film_page_data(admin_client, film)
+    assert len(data) > 1000  # more fields than Django's default limit would take
+    data["runtime"] = "201"
+    response = admin_client.post(change_url(film), data)
+    assert response.status_code == 302, form_errors(response)
+    film.refresh_from_db()
+    assert film.runtime == 201
+    assert film.roles.count() == 150
 
 
 # Autocomplete instead of long lists -------------------------------------------------------

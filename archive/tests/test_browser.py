@@ -604,6 +604,30 @@ def test_pages_fit_a_phone_and_a_desktop_and_are_photographed(open_visitor):
             assert wide == [], (width, path, wide)
 
 
+LISTS = ("/films/", "/people/", "/adaptations/", "/awards/")
+
+
+def test_on_a_phone_each_cell_of_a_list_shows_its_column_name(open_visitor):
+    """On a phone a list's rows stack and its heading row is hidden, so each cell shows its
+    column's name (its data-label) before its value; on a desktop the heading row does."""
+    for width, phone in ((360, True), (1440, False)):
+        visitor = open_visitor(viewport={"width": width, "height": 800})
+        for path in LISTS:
+            visitor.goto(path)
+            shown = visitor.page.evaluate(
+                """() => ({
+                    head: getComputedStyle(document.querySelector("table.records thead")).display,
+                    cells: [...document.querySelectorAll("table.records tbody tr:first-child > *")]
+                        .map((cell) => [cell.dataset.label, getComputedStyle(cell, "::before")])
+                        .map(([label, before]) => [label, before.content]),
+                })"""
+            )
+            assert shown["cells"], path
+            assert (shown["head"] == "none") == phone, (width, path, shown)
+            for label, before in shown["cells"]:
+                assert before == (f'"{label}: "' if phone else "none"), (width, path, shown)
+
+
 # The watch itself --------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""``format=csv`` and ``format=json``: every row the filters select, streamed, in UTF-8.
+"""``format=csv`` and ``format=json``: every row the filters select, in UTF-8; streamed when
+large, sent whole (and kept by the page cache) when small.
 
 The lists' exports hold every selected row whatever the page size (``ARCHIVE_PAGE_SIZE``
 is 2 here); the film and person pages answer ``format=json`` with the whole record. A bad
@@ -92,14 +93,21 @@ def export(client, url_name, output, query=""):
     return response
 
 
+def body_bytes(response):
+    """An export's bytes, streamed or whole."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def csv_rows(response):
-    content = b"".join(response.streaming_content)
+    content = body_bytes(response)
     assert content.startswith("\ufeff".encode()), "no byte-order mark for spreadsheets"
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
 
 
 def json_rows(response):
-    return json.loads(b"".join(response.streaming_content).decode("utf-8"))
+    return json.loads(body_bytes(response).decode("utf-8"))
 
 
 @pytest.mark.parametrize("url_name", LISTS)
@@ -124,11 +132,52 @@ def test_json_export_holds_every_row_not_one_page(client, url_name):
     ("output", "content_type"),
     [("csv", "text/csv; charset=utf-8"), ("json", "application/json; charset=utf-8")],
 )
-def test_export_is_a_streamed_attachment_with_its_type(client, url_name, output, content_type):
+@pytest.mark.parametrize("buffer_rows", [0, 2_000])
+def test_export_is_an_attachment_with_its_type_streamed_when_large(
+    client, settings, url_name, output, content_type, buffer_rows
+):
+    settings.ARCHIVE_EXPORT_BUFFER_ROWS = buffer_rows
     response = export(client, url_name, output)
-    assert response.streaming is True
+    # The seed's lists are larger than 0 rows and smaller than 2,000.
+    assert response.streaming is (buffer_rows == 0)
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="{NAMES[url_name]}.{output}"'
+
+
+@pytest.mark.parametrize("output", ["csv", "json"])
+def test_streamed_and_whole_exports_hold_the_same_bytes(client, settings, output):
+    url = reverse("archive:film-list") + f"?sort=title&format={output}"
+    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 0
+    streamed = f.get(client, url)
+    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 2_000
+    whole = f.get(client, url)
+    assert b"".join(streamed.streaming_content) == whole.content
+    assert len(csv_rows(whole) if output == "csv" else json.loads(whole.content)) >= len(ALL_FILMS)
+
+
+def test_a_small_export_is_kept_by_the_page_cache_until_an_edit(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = reverse("archive:film-list") + "?country=IN&format=csv"
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get(url)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    assert again["Content-Disposition"] == 'attachment; filename="films.csv"'
+    f.film("Another Indian film", 2022, countries=["IN"])
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    assert "Another Indian film" in after.content.decode()
+
+
+def test_a_large_export_is_streamed_and_never_cached(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 2
+    url = reverse("archive:film-list") + "?format=csv"
+    response = client.get(url)
+    assert response.streaming
+    assert len(csv_rows(response)) == Film.objects.count() + 1
+    assert "X-Page-Cache" not in client.get(url)
 
 
 @pytest.mark.parametrize(
@@ -221,17 +270,15 @@ def test_exports_keep_hangul_and_turkish_letters_in_utf8(client):
     ryu = Person.objects.get(slug="ryu-seung-ryong")
     ryu.name_original = "류승룡"
     ryu.save()
-    films_csv = b"".join(export(client, "archive:film-list", "csv").streaming_content)
+    films_csv = body_bytes(export(client, "archive:film-list", "csv"))
     assert "7. Koğuştaki Mucize".encode() in films_csv
-    films_json = b"".join(export(client, "archive:film-list", "json").streaming_content)
+    films_json = body_bytes(export(client, "archive:film-list", "json"))
     assert "7. Koğuştaki Mucize".encode() in films_json  # not \u escapes
-    people_csv = b"".join(export(client, "archive:person-list", "csv").streaming_content)
+    people_csv = body_bytes(export(client, "archive:person-list", "csv"))
     assert "류승룡".encode() in people_csv
     assert "Aras Bulut İynemli".encode() in people_csv
     assert "Mehmet Ada Öztekin".encode() in people_csv
-    people_json = json.loads(
-        b"".join(export(client, "archive:person-list", "json", "q=류승룡").streaming_content)
-    )
+    people_json = json.loads(body_bytes(export(client, "archive:person-list", "json", "q=류승룡")))
     assert [row["name_original"] for row in people_json] == ["류승룡"]
 
 

@@ -27,6 +27,7 @@ from archive.models import (
     Role,
     Source,
 )
+from archive.models.history import audit_model_labels, is_audit_model
 
 FIXTURE = "miracle_in_cell_no_7"
 ORIGINAL = "miracle-in-cell-no-7-2013"
@@ -56,17 +57,30 @@ def loaded(db):
 
 
 def dump_archive():
-    """The archive app's records as ``dumpdata --natural-foreign --natural-primary`` gives them."""
+    """The archive app's records as ``dumpdata --natural-foreign --natural-primary`` gives them,
+    without the edit history and the fixture-load log (as backup_archive writes them)."""
     out = io.StringIO()
-    call_command("dumpdata", "archive", "--natural-foreign", "--natural-primary", stdout=out)
+    call_command(
+        "dumpdata",
+        "archive",
+        "--natural-foreign",
+        "--natural-primary",
+        exclude=audit_model_labels(),
+        stdout=out,
+    )
     return out.getvalue()
 
 
 def empty_archive():
-    """Delete every archive record, the migration-made countries and languages too."""
+    """Delete every archive record, the migration-made countries and languages too, then the
+    edit history (which records those deletions) and the fixture-load log."""
     models = sort_dependencies([(apps.get_app_config("archive"), None)])
     for model in reversed(models):
-        model._base_manager.all().delete()
+        if not is_audit_model(model):
+            model._base_manager.all().delete()
+    for model in models:
+        if is_audit_model(model):
+            model._base_manager.all().delete()
 
 
 def test_an_empty_database_holds_no_archive_records(db):

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
 from django.test import TestCase
+from django.urls import reverse
 
 from archive.management.commands.generate_archive import (
     CEREMONIES,
@@ -290,6 +291,35 @@ def test_the_command_reports_progress_and_counts(db):
     assert "30/30 films" in err and "100%" in err
     assert re.search(r"Generated 30 films, [\d,]+ people, [\d,]+ credits", out)
     assert "(seed 3)" in out
+
+
+def test_the_command_makes_the_cached_pages_and_counts_stale(db, client, settings):
+    from archive.cache import current_version
+
+    settings.PAGE_CACHE_SECONDS = 300
+    url = reverse("archive:home")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    before = current_version()
+    generate(films=10)
+    assert current_version() > before
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert f"<strong>{Film.objects.count()}</strong> films" in response.content.decode()
+
+
+def test_the_search_indexes_are_back_and_in_step_after_a_run(db):
+    from django.db import connection
+
+    from archive import search
+
+    generate(films=15)
+    assert search.missing(connection) == []
+    film = Film.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk").first()
+    assert Film.objects.search(film.title_folded[:12]).filter(pk=film.pk).exists()
+    film.title = "Qwertzuiop Nights"
+    film.save()
+    assert list(Film.objects.search("qwertzuiop")) == [film]  # the triggers run again
 
 
 def test_the_command_refuses_to_add_a_second_archive(db):

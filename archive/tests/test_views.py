@@ -222,6 +222,25 @@ def test_person_list_rows_show_credit_counts_linking_to_their_films(client):
 
 
 @pytest.mark.parametrize(
+    "url_name",
+    ["archive:film-list", "archive:person-list", "archive:adaptation-list", "archive:award-list"],
+)
+def test_each_cell_of_a_list_names_its_column_for_a_phone(client, url_name):
+    """On a narrow screen the rows stack and the heading row is hidden (site.css), so every
+    cell carries its column's heading in ``data-label``, shown before its value."""
+    text = f.body(f.get(client, reverse(url_name)))
+    table = text[text.index('<table class="records">') : text.index("</table>")]
+    head, body = table.split("</thead>")
+    headings = re.findall(r'<th scope="col">(.*?)</th>', head)
+    rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    assert headings and rows
+    for row in rows:
+        cells = re.findall(r"<t[hd]\b([^>]*)>", row)
+        labels = [re.search(r'data-label="([^"]*)"', attributes) for attributes in cells]
+        assert [label and label.group(1) for label in labels] == headings, row
+
+
+@pytest.mark.parametrize(
     ("url_name", "query", "sentence"),
     [
         (
@@ -255,13 +274,13 @@ def test_person_list_rows_show_credit_counts_linking_to_their_films(client):
         (
             "archive:person-list",
             "film=7-kogustaki-mucize-2019",
-            "3 people in 7. Koğuştaki Mucize, by name.",
+            "3 people in 7. Koğuştaki Mucize (2019), by name.",
         ),
         ("archive:person-list", "q=iynemli", "1 person named “iynemli”, by name."),
         (
             "archive:adaptation-list",
             f"source={ORIGINAL}&country=IN",
-            "2 adaptations of Miracle in Cell No. 7 from India, oldest first.",
+            "2 adaptations of Miracle in Cell No. 7 (2013) from India, oldest first.",
         ),
         (
             "archive:adaptation-list",
@@ -1031,3 +1050,50 @@ def test_an_editors_change_shows_on_the_next_request(client, settings):
     film.title = "Pushpaka Vimana (renamed)"
     film.save()
     assertContains(client.get(url, secure=True), "Pushpaka Vimana (renamed)")
+
+
+# --- The count cache -------------------------------------------------------------------------
+
+
+def test_a_lists_counts_are_kept_until_an_edit_even_with_the_page_cache_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("archive:film-list") + "?country=TR&sort=title"
+    first = count_queries(client, url)  # count_queries empties the cache: counted afresh
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(url)
+    # The total and the five facets are not counted again: only the rows and the lookups.
+    assert len(again) <= first - 6, [q["sql"][:80] for q in again]
+    assert "1 film from Türkiye" in f.body(response)
+    # The same selection in another order, sorted otherwise: the same counts are used.
+    with CaptureQueriesContext(connection) as resorted:
+        client.get(reverse("archive:film-list") + "?sort=-year&country=TR&page=1")
+    assert len(resorted) == len(again)
+
+    f.film("Yedinci Koğuştaki Mucize: Kısa", 2021, countries=["TR"])
+    response = client.get(url)
+    assert "2 films from Türkiye" in f.body(response)
+    facet = re.search(r"<h3>Decade</h3>.*?</section>", f.body(response), re.S).group(0)
+    assert re.search(r"2020s</a> <span class=\"count\">1</span>", facet)
+
+
+def test_counts_are_counted_each_time_when_the_count_cache_is_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.COUNT_CACHE_SECONDS = 0
+    url = reverse("archive:film-list") + "?country=TR"
+    first = count_queries(client, url)
+    with CaptureQueriesContext(connection) as again:
+        client.get(url)
+    assert len(again) == first
+
+
+def test_the_home_pages_figures_are_kept_until_an_edit(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("archive:home")
+    first = count_queries(client, url)
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(url)
+    assert len(again) == first - 6  # the five counts and the most remade are kept
+    films = Film.objects.count()
+    assert f"<strong>{films}</strong> films" in f.body(response)
+    f.film("Another film", 2020)
+    assert f"<strong>{films + 1}</strong> films" in f.body(client.get(url))

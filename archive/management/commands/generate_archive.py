@@ -48,7 +48,11 @@ this process keeps the primary key of every film and person it made (8 bytes eac
 the rows. ``bulk_create`` sends no ``pre_save`` signal, so the search columns are derived
 with :func:`archive.signals.derive_search_fields` before each insert; ``auto_now`` and
 ``auto_now_add`` do apply to ``bulk_create`` (the fields' ``pre_save`` runs), so the
-timestamps are the time of the insert.
+timestamps are the time of the insert. At the end the archive's version goes up (the cached
+pages and counts are stale: no signal told them) and the database's statistics are
+refreshed (``ANALYZE``; ``VACUUM ANALYZE`` on PostgreSQL outside a transaction), so that the
+planner does not plan for the empty tables it saw before. The search indexes (FTS5 triggers,
+trigram indexes) are dropped for the run and built once at its end (``search.deferred``).
 """
 
 import argparse
@@ -63,10 +67,12 @@ from array import array
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from archive import search
+from archive.cache import bump_version
 from archive.models import (
     Adaptation,
     Award,
@@ -817,6 +823,41 @@ def derived(instance):
     return [getattr(instance, field.attname) for field in instance._meta.concrete_fields]
 
 
+def insert_rows(model, rows):
+    """INSERT ``rows`` (values of :func:`derived`, the primary key first and None) in chunks
+    of ``INSERT_CHUNK`` rows a statement.
+
+    ``bulk_create`` builds a model instance and prepares every value of every row through
+    its field, which was most of the inserting process's time; these models' values are
+    plain text, numbers and None already (no dates, no defaults left to fill, search
+    columns derived), so they go to the driver as they are. Rows get no primary key back.
+    """
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    assert model._meta.concrete_fields[0].primary_key
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    table = quote(model._meta.db_table)
+    if connection.vendor == "postgresql":
+        # COPY: the rows stream to the server, adapted by psycopg's C code, not composed
+        # into statements (psycopg's client-side binding did that in Python, 14,000
+        # parameters a statement).
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for values in rows:
+                copy.write_row(values[1:])
+        return
+    row_marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    head = f"INSERT INTO {table} ({columns}) VALUES "
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            # One statement of many rows, as bulk_create writes it: one round trip a chunk.
+            sql = head + ", ".join([row_marks] * len(chunk))
+            cursor.execute(sql, [value for values in chunk for value in values[1:]])
+
+
 def position(model, attname):
     """The index of a field in the values of :func:`derived`."""
     return [field.attname for field in model._meta.concrete_fields].index(attname)
@@ -1294,12 +1335,17 @@ class Command(BaseCommand):
             ("people", "titles", "roles", "adaptations", "awards", "figures"), 0
         )
         generator = Generator(seed, films)
-        for batch in self.batches(generator, batch_size, parallel):
-            with transaction.atomic():
-                self.insert(batch)
-            del batch
-            reset_queries()  # with DEBUG on, the query log would grow with every batch
-            self.progress(len(self.film_pks), films, started)
+        # The search indexes are built once at the end, not row by row (archive.search).
+        with search.deferred(connection):
+            for batch in self.batches(generator, batch_size, parallel):
+                with transaction.atomic():
+                    self.insert(batch)
+                del batch
+                reset_queries()  # with DEBUG on, the query log would grow with every batch
+                self.progress(len(self.film_pks), films, started)
+        # bulk_create sends no signal: make the cached pages and counts stale here.
+        bump_version()
+        self.refresh_statistics()
         elapsed = time.monotonic() - started
         if verbosity:
             totals = self.totals
@@ -1312,6 +1358,16 @@ class Command(BaseCommand):
                     f"(seed {seed})."
                 )
             )
+
+    def refresh_statistics(self):
+        """Give the query planner the new tables' statistics (and PostgreSQL its visibility
+        map, for index-only scans): without them it plans for empty tables."""
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            statement = "VACUUM ANALYZE"
+        else:
+            statement = "ANALYZE"
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
 
     def batches(self, generator, batch_size, parallel):
         """The generator's batches: made here, or in a forked process while this one
@@ -1404,18 +1460,19 @@ class Command(BaseCommand):
         self.film_pks.extend(film.pk for film in films)
         film_pk, person_pk = self.film_pks, self.person_pks  # by number - 1
 
+        # Titles and credits, most of the rows, need no primary key back: plain INSERTs.
         titles = []
         at_film, at_language = position(FilmTitle, "film_id"), position(FilmTitle, "language_id")
         for film, values, language in batch.titles:
             values[at_film], values[at_language] = film_pk[film - 1], languages[language]
-            titles.append(FilmTitle(*values))
-        FilmTitle.objects.bulk_create(titles, batch_size=INSERT_CHUNK)
+            titles.append(values)
+        insert_rows(FilmTitle, titles)
         roles = []
         at_film, at_person = position(Role, "film_id"), position(Role, "person_id")
         for film, person, values in batch.roles:
             values[at_film], values[at_person] = film_pk[film - 1], person_pk[person - 1]
-            roles.append(Role(*values))
-        Role.objects.bulk_create(roles, batch_size=INSERT_CHUNK)
+            roles.append(values)
+        insert_rows(Role, roles)
         FilmCountry, FilmGenre, FilmSource = (
             Film.countries.through,
             Film.genres.through,
