@@ -24,6 +24,34 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test must restore what the migrations wrote (serialized_rollback).
+
+    A transactional test ends with a flush. Without ``serialized_rollback`` that flush runs
+    the post-migrate signal, which writes the content types and permissions again under new
+    ids; the next serialized test then fails at set-up, restoring rows that clash with them
+    ("UNIQUE constraint failed: django_content_type..."), and only when the two tests share
+    a worker, so the failure comes and goes with test order. This refuses such a test at
+    collection, whatever the order.
+    """
+    offenders = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        names = getattr(item, "fixturenames", ())
+        transactional = (
+            "transactional_db" in names
+            or "live_server" in names
+            or (marker is not None and marker.kwargs.get("transaction", False))
+        )
+        if transactional and not (marker and marker.kwargs.get("serialized_rollback", False)):
+            offenders.append(item.nodeid)
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests need @pytest.mark.django_db(transaction=True, "
+            "serialized_rollback=True): " + ", ".join(offenders)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Every test starts with an empty cache, so a cached page never leaks between tests."""
