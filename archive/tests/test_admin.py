@@ -13,7 +13,6 @@ from django.contrib.admin.widgets import AutocompleteMixin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
-from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.forms import CheckboxInput, ModelChoiceField
 from django.test.utils import CaptureQueriesContext
@@ -36,8 +35,11 @@ from archive.models import (
     Source,
 )
 from archive.models.history import is_audit_model
+from archive.tests.conftest import ORIGINAL
 
-ORIGINAL = "miracle-in-cell-no-7-2013"
+# admin_client creates a superuser in every test: conftest's fast_password_hash.
+pytestmark = pytest.mark.usefixtures("fast_password_hash")
+
 TURKISH = "7-kogustaki-mucize-2019"
 PHILIPPINE = "miracle-in-cell-no-7-2019"
 #: The archive's records: not the edit history nor the fixture-load log.
@@ -49,22 +51,6 @@ YEAR_MESSAGE = "The year must be between 1870 and 2100."
 
 
 # Fixtures and helpers ---------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hash(settings):
-    """admin_client creates a superuser in every test: hash its password quickly."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def archive(db):
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
-
-
-@pytest.fixture
-def film(archive):
-    return Film.objects.get(slug=ORIGINAL)
 
 
 @pytest.fixture

@@ -19,25 +19,11 @@ from archive.models.history import (
     audit_model_labels,
     is_audit_model,
 )
+from archive.tests.conftest import ORIGINAL
+from archive.tests.conftest import SEED_FIXTURE as FIXTURE
 from archive.tests.test_admin import admin_url, change_url, form_errors, page_data
 
-FIXTURE = "miracle_in_cell_no_7"
-ORIGINAL = "miracle-in-cell-no-7-2013"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hash(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def archive(db):
-    call_command("loaddata", FIXTURE, verbosity=0)
-
-
-@pytest.fixture
-def film(archive):
-    return Film.objects.get(slug=ORIGINAL)
+pytestmark = pytest.mark.usefixtures("fast_password_hash")
 
 
 @pytest.fixture

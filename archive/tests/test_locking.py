@@ -4,7 +4,6 @@ saving the refused form again is a deliberate overwrite."""
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -12,23 +11,7 @@ from archive.models import Country, Film, Person, Role
 from archive.tests.test_admin import admin_url, change_url, form_errors, page_data
 from archive.tests.test_history import form_data
 
-FIXTURE = "miracle_in_cell_no_7"
-ORIGINAL = "miracle-in-cell-no-7-2013"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hash(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def archive(db):
-    call_command("loaddata", FIXTURE, verbosity=0)
-
-
-@pytest.fixture
-def film(archive):
-    return Film.objects.get(slug=ORIGINAL)
+pytestmark = pytest.mark.usefixtures("fast_password_hash")
 
 
 @pytest.fixture
