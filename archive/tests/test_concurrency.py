@@ -183,3 +183,45 @@ def test_the_soak_finds_a_lost_save_and_a_refused_one_that_was_stored():
         "the film: 1 of 1 accepted saves are missing from the database (first: accepted-1)",
         "the film: 1 refused saves are in the database",
     ]
+
+
+class ScriptedWriter(soak.Writer):
+    """A writer whose tabs open at given versions and whose saves answer as scripted."""
+
+    def __init__(self, opened_versions, answers):
+        super().__init__({"base": "http://127.0.0.1:9", "seed": 1, "run": 1, "name": "w"}, None)
+        self.tally = soak.Tally()
+        self.opened_versions = list(opened_versions)
+        self.answers = list(answers)
+
+    def open(self, target):
+        return [("opened_version", str(self.opened_versions.pop(0)))]
+
+    def save(self, target, fields, own):
+        return self.answers.pop(0)
+
+
+@pytest.mark.parametrize(
+    ("opened_versions", "answers", "failures"),
+    [
+        # Both tabs on version 3; the first save makes it 4: the second tab is stale.
+        ((3, 3), ("accepted", "accepted"), 1),
+        ((3, 3), ("accepted", "refused"), 0),
+        # Another editor saved between the two openings: the first tab is stale, the
+        # second is not, and its save may go through.
+        ((3, 4), ("refused", "accepted"), 0),
+        ((3, 3), ("refused", "refused"), 0),
+    ],
+)
+def test_the_soak_fails_a_stale_tabs_save_only_after_the_other_tab_saved(
+    opened_versions, answers, failures
+):
+    writer = ScriptedWriter(opened_versions, answers)
+    writer.two_tabs({"label": "the shared film"})
+    assert writer.answers == []  # both tabs saved
+    assert writer.tally.failure_count == failures, writer.tally.failures
+    if failures:
+        assert writer.tally.failures == [
+            "the shared film: a save from a stale tab (opened at version 3, before the other "
+            "tab's accepted save) was accepted"
+        ]
