@@ -4,13 +4,22 @@ Every parameter of DESIGN.md's URL table is a filter here; the views never read
 ``request.GET`` by hand. Repeatable parameters (``country=KR&country=TR``) mean "any of".
 Filters on related rows use ``pk__in`` sub-queries rather than joins, so no list needs
 ``DISTINCT`` and every filter combines with every other.
+
+The chosen records go into the SQL as their ids (the form has read them already), not as a
+nested ``SELECT ... WHERE code IN (...)``: with the ids in hand PostgreSQL's planner knows
+how many films a country has (its statistics per value), and SQLite looks them up by index
+instead of scanning every film's countries (``/films/?country=KR`` on 100,000 films: 60 ms
+of SQL to 2 ms on PostgreSQL). A country or genre with many films is found the other way
+round, see :class:`FilmRelationFilter`.
 """
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django_filters.fields import MultipleChoiceField
 
+from . import cache
 from .models import (
     Adaptation,
     Award,
@@ -109,7 +118,7 @@ class CodesFilter(django_filters.ModelMultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.field_name}__in": value})
+        return qs.filter(**{f"{self.field_name}__in": ids(value)})
 
 
 class RelatedFilter(CodesFilter):
@@ -125,7 +134,55 @@ class RelatedFilter(CodesFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(pk__in=self.subquery(value))
+        return qs.filter(pk__in=self.subquery(ids(value)))
+
+
+def ids(records):
+    """The primary keys of the records a code field chose (read already: no query)."""
+    return sorted(record.pk for record in records)
+
+
+class FilmRelationFilter(RelatedFilter):
+    """Films in any of the chosen countries (or genres), found the cheaper of two ways.
+
+    A country with few films: collect its films through the many-to-many table, then sort
+    those. A country with many (at least ``ARCHIVE_WALK_MIN_FILMS`` links): read the film
+    list in its sort order from the sort index and keep each film that has a link
+    (``EXISTS``), stopping at the page's last row. On 100,000 films SQLite gathers and
+    sorts the 9,379 South Korean films in 22 ms, and walks the index to 25 of them in
+    0.5 ms; for a country with one film the walk would read every film (60 ms) and the
+    gathering takes 0.1 ms. SQLite has no per-value statistics to choose by itself, so the
+    number of links is counted (once per archive version, in the count cache).
+    """
+
+    def __init__(self, *args, relation, **kwargs):
+        field = Film._meta.get_field(relation)
+        self.through = field.remote_field.through
+        self.column = field.m2m_reverse_field_name()
+        super().__init__(*args, subquery=_films_in(relation), **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        chosen = ids(value)
+        links = self.through.objects.filter(**{f"{self.column}__in": chosen})
+        if self.link_count(chosen, links) >= settings.ARCHIVE_WALK_MIN_FILMS:
+            return qs.filter(Exists(links.filter(film_id=OuterRef("pk"))))
+        return qs.filter(pk__in=links.values("film_id"))
+
+    def link_count(self, chosen, links):
+        """How many links the chosen records have: counted once per request (the facets
+        apply this filter again) and kept in the count cache per archive version."""
+        counted = self.__dict__.setdefault("_link_counts", {})
+        key = tuple(chosen)
+        if key not in counted:
+            request = getattr(self.parent, "request", None)
+            if request is None:
+                counted[key] = links.count()
+            else:
+                parts = ("links", self.through._meta.label, *map(str, chosen))
+                counted[key] = cache.remember(request, parts, links.count)
+        return counted[key]
 
 
 class SortFilter(django_filters.ChoiceFilter):
@@ -190,10 +247,10 @@ class FilmFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Title or character")
     year_min = YearFilter(field_name="year", lookup_expr="gte", label="From year")
     year_max = YearFilter(field_name="year", lookup_expr="lte", label="To year")
-    country = RelatedFilter(
+    country = FilmRelationFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        subquery=_films_in("countries"),
+        relation="countries",
         case="upper",
         unknown="No country has the code “%(value)s”: use an ISO 3166-1 code such as KR.",
         label="Country",
@@ -206,10 +263,10 @@ class FilmFilter(ArchiveFilterSet):
         unknown="No language has the code “%(value)s”: use an ISO 639-1 code such as ko.",
         label="Language",
     )
-    genre = RelatedFilter(
+    genre = FilmRelationFilter(
         queryset=Genre.objects.all(),
         to_field_name="slug",
-        subquery=_films_in("genres"),
+        relation="genres",
         case="lower",
         label="Genre",
     )

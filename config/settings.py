@@ -283,6 +283,10 @@ ARCHIVE_PAGE_SIZE = env_int("DJANGO_PAGE_SIZE", 25)
 # Lists count matching rows up to this many ("more than 10,000 films") and count facets
 # among the first this many matches, so no request counts a million rows.
 ARCHIVE_COUNT_CAP = env_int("DJANGO_COUNT_CAP", 10_000)
+# A film list filtered by countries or genres with at least this many films reads the
+# films in page order from the sort index; below it, it gathers their films and sorts them
+# (archive.filters.FilmRelationFilter).
+ARCHIVE_WALK_MIN_FILMS = env_int("DJANGO_WALK_MIN_FILMS", 1_000)
 # An export of at most this many rows is sent whole (and kept by the page cache like a
 # page); a larger one is streamed row by row.
 ARCHIVE_EXPORT_BUFFER_ROWS = env_int("DJANGO_EXPORT_BUFFER_ROWS", 2_000)

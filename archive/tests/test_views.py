@@ -908,7 +908,7 @@ LIST_QUERIES = [
     reverse("archive:home"),
     reverse("archive:film-list"),
     reverse("archive:film-list")
-    + "?q=miracle&country=KR&country=TR&country=FR&genre=drama&genre=thriller&year_min=1990"
+    + "?q=miracle&country=KR&country=TR&country=FR&genre=drama&genre=comedy-drama&year_min=1990"
     "&status=released&adapted=no&sort=title",
     reverse("archive:film-list") + "?person=ryu-seung-ryong&sort=-updated",
     reverse("archive:person-list"),
@@ -1084,6 +1084,33 @@ def test_counts_are_counted_each_time_when_the_count_cache_is_off(client, settin
     with CaptureQueriesContext(connection) as again:
         client.get(url)
     assert len(again) == first
+
+
+def link_counts(queries, table):
+    """The queries that count rows of the many-to-many ``table`` (not the list's total)."""
+    head = f'SELECT COUNT(*) AS "__count" FROM {table} WHERE'
+    return [q["sql"] for q in queries if q["sql"].startswith(head)]
+
+
+def test_a_country_and_a_genres_films_are_counted_once_per_request(client, settings):
+    """The film list decides per chosen country or genre whether to walk the sort index
+    (archive.filters.FilmRelationFilter) from how many films it has; the facets apply the
+    filters again, and the count is not repeated: once per request without the count
+    cache, and not again until an edit with it."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.COUNT_CACHE_SECONDS = 0
+    url = reverse("archive:film-list") + "?country=TR&country=KR&genre=drama"
+    with CaptureQueriesContext(connection) as queries:
+        assert f.get(client, url).status_code == 200
+    assert len(link_counts(queries, '"archive_film_countries"')) == 1
+    assert len(link_counts(queries, '"archive_film_genres"')) == 1
+
+    settings.COUNT_CACHE_SECONDS = 600
+    f.get(client, url)
+    with CaptureQueriesContext(connection) as again:
+        client.get(url)
+    assert link_counts(again, '"archive_film_countries"') == []
+    assert link_counts(again, '"archive_film_genres"') == []
 
 
 def test_the_home_pages_figures_are_kept_until_an_edit(client, settings):
