@@ -152,7 +152,10 @@ class FilmRelationFilter(RelatedFilter):
     sorts the 9,379 South Korean films in 22 ms, and walks the index to 25 of them in
     0.5 ms; for a country with one film the walk would read every film (60 ms) and the
     gathering takes 0.1 ms. SQLite has no per-value statistics to choose by itself, so the
-    number of links is counted (once per archive version, in the count cache).
+    number of links is counted (once per archive version, in the count cache). The
+    list's total and its facets count every match in no order, so they always gather
+    (their five counts on South Korea's films from 1990 to 2010: 237 ms walked, 125 ms
+    gathered, on SQLite).
     """
 
     def __init__(self, *args, relation, **kwargs):
@@ -166,7 +169,9 @@ class FilmRelationFilter(RelatedFilter):
             return qs
         chosen = ids(value)
         links = self.through.objects.filter(**{f"{self.column}__in": chosen})
-        if self.link_count(chosen, links) >= settings.ARCHIVE_WALK_MIN_FILMS:
+        # A count reads every match in no order: gathering is the cheaper way for it.
+        counting = getattr(self.parent, "counting", False)
+        if not counting and self.link_count(chosen, links) >= settings.ARCHIVE_WALK_MIN_FILMS:
             return qs.filter(Exists(links.filter(film_id=OuterRef("pk"))))
         return qs.filter(pk__in=links.values("film_id"))
 
@@ -210,6 +215,9 @@ class ArchiveFilterSet(django_filters.FilterSet):
     """Shared behaviour: apply every valid filter, or every one but one (for facets)."""
 
     sort_param = "sort"
+    #: True while the selection is built to be counted, not read in order (see
+    #: :class:`FilmRelationFilter`).
+    counting = False
 
     def filter_queryset(self, queryset, exclude=()):
         data = self.form.cleaned_data
@@ -223,9 +231,14 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return queryset
 
     def qs_without(self, *names):
-        """The selection with the named filters left out (facets count against it)."""
+        """The selection with the named filters left out, built to be counted: the total
+        (no name left out) and the facets (each without its own filters) count it."""
         self.errors  # noqa: B018  (validates the form)
-        return self.filter_queryset(self.queryset.all(), exclude=names)
+        self.counting = True
+        try:
+            return self.filter_queryset(self.queryset.all(), exclude=names)
+        finally:
+            self.counting = False
 
     @property
     def sort_label(self):

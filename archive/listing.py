@@ -126,15 +126,17 @@ class CappedPaginator(Paginator):
     """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N" and the
     pages go on (Next is shown while there is a next row) without a total."""
 
-    def __init__(self, *args, cap, remember=None, **kwargs):
+    def __init__(self, *args, cap, remember=None, counted=None, **kwargs):
         self.cap = cap
         self.remember = remember
+        self.counted = counted
         super().__init__(*args, **kwargs)
 
     @cached_property
     def found(self):
         def count():
-            return self.object_list.order_by()[: self.cap + 1].count()
+            rows = self.object_list if self.counted is None else self.counted
+            return rows.order_by()[: self.cap + 1].count()
 
         return self.remember("total", count) if self.remember else count()
 
@@ -238,7 +240,7 @@ class ArchiveListView(ListView):
         # A small selection is sent whole (and so kept by the page cache); a large one is
         # streamed, its memory flat. Its size is the list's own capped, remembered total.
         cap = settings.ARCHIVE_COUNT_CAP
-        found = self.remember("total", lambda: self.get_queryset().order_by()[: cap + 1].count())
+        found = self.remember("total", lambda: self.get_count_queryset()[: cap + 1].count())
         buffered = found <= settings.ARCHIVE_EXPORT_BUFFER_ROWS
         filename = f"{self.export_name}.{output}"
         if output == "csv":
@@ -248,9 +250,17 @@ class ArchiveListView(ListView):
     def get_export_queryset(self):
         return self.get_queryset()
 
+    def get_count_queryset(self):
+        """The selection as its total is counted: the same rows, in no order."""
+        return self.filterset.qs_without().order_by()
+
     def paginate_queryset(self, queryset, page_size):
         paginator = CappedPaginator(
-            queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP, remember=self.remember
+            queryset,
+            page_size,
+            cap=settings.ARCHIVE_COUNT_CAP,
+            remember=self.remember,
+            counted=self.get_count_queryset(),
         )
         number = self.controls.cleaned_data.get("page") or 1
         if not paginator.page_exists(number):
