@@ -58,9 +58,11 @@ def test_readers_and_editors_at_once_get_no_error_and_lose_no_save():
     assert report["stale"] == 0, figures
     assert report["failures"] == [], figures
     # Real work was done: pages read, and each writer had its own first save accepted and
-    # its save from a stale second tab refused as an edit conflict (the form back with the
-    # conflict message, status 200).
-    assert report["reads"] >= 30, figures
+    # one of its two tabs on the shared film refused as an edit conflict (the form back
+    # with the conflict message, status 200). The bar for reads is low on purpose: this is
+    # not a speed test, and on CI's two cores beside the browser tests two readers managed
+    # 28 reads in the 10 s on PostgreSQL (49 on SQLite).
+    assert report["reads"] >= 5 * report["readers"], figures
     assert report["accepted"] >= report["writers"], figures
     assert report["refused"] >= report["writers"], figures
 
