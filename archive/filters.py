@@ -142,7 +142,7 @@ def ids(records):
     return sorted(record.pk for record in records)
 
 
-class FilmRelationFilter(RelatedFilter):
+class FilmRelationFilter(CodesFilter):
     """Films in any of the chosen countries (or genres), found the cheaper of two ways.
 
     A country with few films: collect its films through the many-to-many table, then sort
@@ -162,7 +162,9 @@ class FilmRelationFilter(RelatedFilter):
         field = Film._meta.get_field(relation)
         self.through = field.remote_field.through
         self.column = field.m2m_reverse_field_name()
-        super().__init__(*args, subquery=_films_in(relation), **kwargs)
+        #: Link counts by chosen ids, for this FilterSet (each request has its own copy).
+        self._link_counts = {}
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if not value:
@@ -178,16 +180,15 @@ class FilmRelationFilter(RelatedFilter):
     def link_count(self, chosen, links):
         """How many links the chosen records have: counted once per request (the facets
         apply this filter again) and kept in the count cache per archive version."""
-        counted = self.__dict__.setdefault("_link_counts", {})
         key = tuple(chosen)
-        if key not in counted:
+        if key not in self._link_counts:
             request = getattr(self.parent, "request", None)
             if request is None:
-                counted[key] = links.count()
+                self._link_counts[key] = links.count()
             else:
                 parts = ("links", self.through._meta.label, *map(str, chosen))
-                counted[key] = cache.remember(request, parts, links.count)
-        return counted[key]
+                self._link_counts[key] = cache.remember(request, parts, links.count)
+        return self._link_counts[key]
 
 
 class SortFilter(django_filters.ChoiceFilter):

@@ -126,19 +126,15 @@ class CappedPaginator(Paginator):
     """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N" and the
     pages go on (Next is shown while there is a next row) without a total."""
 
-    def __init__(self, *args, cap, remember=None, counted=None, **kwargs):
+    def __init__(self, *args, cap, found, **kwargs):
         self.cap = cap
-        self.remember = remember
-        self.counted = counted
+        self._found = found
         super().__init__(*args, **kwargs)
 
     @cached_property
     def found(self):
-        def count():
-            rows = self.object_list if self.counted is None else self.counted
-            return rows.order_by()[: self.cap + 1].count()
-
-        return self.remember("total", count) if self.remember else count()
+        """How many rows match, up to ``cap`` + 1: ``found()`` as the view counts them."""
+        return self._found()
 
     @cached_property
     def count(self):
@@ -239,9 +235,7 @@ class ArchiveListView(ListView):
         rows = self.get_export_queryset().iterator(chunk_size=1000)
         # A small selection is sent whole (and so kept by the page cache); a large one is
         # streamed, its memory flat. Its size is the list's own capped, remembered total.
-        cap = settings.ARCHIVE_COUNT_CAP
-        found = self.remember("total", lambda: self.get_count_queryset()[: cap + 1].count())
-        buffered = found <= settings.ARCHIVE_EXPORT_BUFFER_ROWS
+        buffered = self.found() <= settings.ARCHIVE_EXPORT_BUFFER_ROWS
         filename = f"{self.export_name}.{output}"
         if output == "csv":
             return exports.csv_response(rows, self.export_columns, filename, buffered)
@@ -250,17 +244,19 @@ class ArchiveListView(ListView):
     def get_export_queryset(self):
         return self.get_queryset()
 
-    def get_count_queryset(self):
-        """The selection as its total is counted: the same rows, in no order."""
-        return self.filterset.qs_without().order_by()
+    def found(self):
+        """The selection's total, counted up to the cap + 1 in no order (the filters build
+        it to be counted, see ``qs_without``) and remembered per selection."""
+
+        def count():
+            selection = self.filterset.qs_without().order_by()
+            return selection[: settings.ARCHIVE_COUNT_CAP + 1].count()
+
+        return self.remember("total", count)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = CappedPaginator(
-            queryset,
-            page_size,
-            cap=settings.ARCHIVE_COUNT_CAP,
-            remember=self.remember,
-            counted=self.get_count_queryset(),
+            queryset, page_size, cap=settings.ARCHIVE_COUNT_CAP, found=self.found
         )
         number = self.controls.cleaned_data.get("page") or 1
         if not paginator.page_exists(number):
