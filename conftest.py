@@ -60,3 +60,17 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def tune(monkeypatch):
+    """``tune(paginate_by=2, count_cap=3, export_buffer_rows=0)``: the public lists' tuning
+    constants, changed for one test."""
+    from archive.views.lists import ArchiveListView
+
+    def change(**values):
+        for name, value in values.items():
+            assert hasattr(ArchiveListView, name), name
+            monkeypatch.setattr(ArchiveListView, name, value)
+
+    return change

@@ -1,17 +1,22 @@
-"""The public page cache, and the count cache.
+"""The public page cache and the count cache, on Django's cache framework.
 
-Anonymous ``GET`` requests for public pages are answered from Django's cache (Redis when
-``REDIS_URL`` is set, local memory otherwise) for ``DJANGO_PAGE_CACHE_SECONDS``. The cache
-key holds the archive's version, a number in a one-row table (``archive_version``, made by
-migration 0005; not a model, so it is never dumped with the archive's data) that every save
-or delete of an archive record increases: an editor's change shows on the very next
-request, in every server process, whatever the cache backend. Requests that carry a session
-cookie (editors signed in) and the admin are never cached.
+Both are only ever a shortcut: every page is built right with them off
+(``PAGE_CACHE_SECONDS = 0``, ``COUNT_CACHE_SECONDS = 0``).
 
-The count cache (:func:`remember`) keeps what costs most to work out and is the same for
-every visitor — a list's capped total, its facet counts, the home page's figures — for
-``DJANGO_COUNT_CACHE_SECONDS``, under the same archive version: counts are never stale
-either, and they are kept also when the page cache is off or the visitor is signed in.
+Keys. A key is made from the selection, never from loosely joined text: the query's
+parameters, sorted and percent-encoded by :func:`selection_key`, so two different selections
+can never share a key however their values are spelled (a ``q`` that contains ``&`` or ``=``
+stays inside its own parameter).
+
+Versions. Every key carries the archive's version, a number in a one-row table
+(``archive_version``, made by migration 0005; not a model, so it is never dumped with the
+archive's data). Every save or delete of an archive record increases it (``signals.py``).
+The database is the one place every server process reads, whatever the cache backend is
+(Redis shared by several servers, or local memory in each process), so an editor's change
+shows on the very next request everywhere; old entries simply expire.
+
+Requests that carry a session cookie (editors signed in) and the admin are never served from
+the page cache; the counts are the same for everybody and are kept for them too.
 """
 
 import hashlib
@@ -20,6 +25,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 VERSION_TABLE = "archive_version"
 
@@ -31,24 +38,42 @@ def current_version():
     return row[0] if row else 0
 
 
+def bump_version():
+    """Make every cached page and count stale (called after each change to a record)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {VERSION_TABLE} SET version = version + 1 WHERE id = 1")
+
+
 def request_version(request):
-    """The archive's version, read once per request (the page cache may have read it)."""
+    """The archive's version, read once per request and remembered on it."""
     if not hasattr(request, "archive_version"):
         request.archive_version = current_version()
     return request.archive_version
 
 
-def remember(request, parts, compute):
-    """``compute()``, kept in the cache under ``parts`` and the archive's version.
+def selection_key(params, leave_out=()):
+    """The parameters of a query (a ``QueryDict``) as one percent-encoded text in a fixed
+    order, without ``leave_out``: the same selection gives the same text whatever order its
+    link spells, and different selections never give the same text."""
+    pairs = sorted(
+        (name, value) for name in params if name not in leave_out for value in params.getlist(name)
+    )
+    return urlencode(pairs)
 
-    ``parts`` name the value (strings); the key is their digest, so any text fits.
-    """
+
+def _key(kind, version, *parts):
+    text = "\x1f".join(parts)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{kind}:{version}:{digest}"
+
+
+def remember(request, name, selection, compute):
+    """``compute()``, kept under the list's ``name``, the ``selection`` (from
+    :func:`selection_key`) and the archive's version."""
     seconds = settings.COUNT_CACHE_SECONDS
     if not seconds:
         return compute()
-    text = "\x1f".join(parts)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"counts:{request_version(request)}:{digest}"
+    key = _key("counts", request_version(request), name, selection)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -56,43 +81,31 @@ def remember(request, parts, compute):
     return value
 
 
-def canonical_query(params, leave_out=()):
-    """A query string's parameters as one text, in a fixed order, without ``leave_out``:
-    the same selection, however its link spells the order of its parameters."""
-    return "&".join(
-        f"{name}={value}"
-        for name in sorted(params)
-        if name not in leave_out
-        for value in sorted(params.getlist(name))
-    )
-
-
-def bump_version():
-    """Make every cached public page stale (called after each change to a record)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {VERSION_TABLE} SET version = version + 1 WHERE id = 1")
-
-
 class PublicPageCacheMiddleware:
+    """Answers anonymous ``GET`` requests for public pages from the cache."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = None
 
-    def cacheable(self, request):
+    @staticmethod
+    def cacheable(request):
         if not settings.PAGE_CACHE_SECONDS or request.method != "GET":
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
-        if self.admin_prefix is None:
-            self.admin_prefix = reverse("admin:index")
-        return not request.path.startswith(self.admin_prefix)
+        return not request.path.startswith(reverse("admin:index"))
 
     def __call__(self, request):
         if not self.cacheable(request):
             return self.get_response(request)
-        address = request.build_absolute_uri()
-        digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-        key = f"page:{request_version(request)}:{digest}"
+        key = _key(
+            "page",
+            request_version(request),
+            request.get_host(),
+            request.path,
+            selection_key(request.GET),
+            get_language() or "",
+        )
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"

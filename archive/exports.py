@@ -9,7 +9,6 @@ pages' ``format=json`` records are built here too.
 """
 
 import csv
-import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
@@ -63,13 +62,17 @@ def json_response(rows, columns, filename, buffered=False):
 
 
 def _cell(value):
-    if isinstance(value, list | tuple):
-        text = ";".join(str(item) for item in value)
-    elif value is None:
+    if value is None:
         return ""
-    else:
-        text = str(value)
-    # A cell that a spreadsheet would run as a formula is kept as text (OWASP's list).
+    if isinstance(value, list | tuple):
+        # Each value of a joined cell is neutralised, not only the cell's start: a
+        # spreadsheet splitting the cell on ";" would otherwise run the later ones.
+        return ";".join(_safe(str(item)) for item in value)
+    return _safe(str(value))
+
+
+def _safe(text):
+    """A text a spreadsheet would run as a formula is kept as text (OWASP's list)."""
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
         return "'" + text
     return text
@@ -81,10 +84,6 @@ def _is_number(text):
     except ValueError:
         return False
     return True
-
-
-def dumps(data):
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
 # The whole record of one film or person, for format=json on their pages.
@@ -182,29 +181,40 @@ def film_record(film, families, request):
     }
 
 
-def person_record(person, request):
-    def url(obj):
-        return request.build_absolute_uri(obj.get_absolute_url())
-
+def person_record(person, credits, awards, request):
+    """The whole record of a person; ``credits`` and ``awards`` as the person page reads
+    them (values)."""
     return {
         "slug": person.slug,
-        "url": url(person),
+        "url": request.build_absolute_uri(person.get_absolute_url()),
         "name": person.name,
         "name_original": person.name_original,
         "other_names": person.other_name_list,
         "credits": [
             {
-                "film": r.film.slug,
-                "title": r.film.title,
-                "year": r.film.year,
-                "url": url(r.film),
-                "kind": r.kind,
-                "character": r.character,
-                "note": r.note,
+                "film": c["film__slug"],
+                "title": c["film__title"],
+                "year": c["film__year"],
+                "url": request.build_absolute_uri(c["film_url"]),
+                "kind": c["kind"],
+                "character": c["character"],
+                "note": c["note"],
             }
-            for r in person.roles.all()
+            for c in credits
         ],
-        "awards": [_award(a) for a in person.awards.all()],
+        "awards": [
+            {
+                "ceremony": a["ceremony__name"],
+                "edition": a["edition"],
+                "year": a["year"],
+                "category": a["category"],
+                "result": a["result"],
+                "film": a["film__slug"],
+                "person": a["person__slug"],
+                "note": a["note"],
+            }
+            for a in awards
+        ],
         "updated_at": person.updated_at,
     }
 

@@ -1,25 +1,22 @@
 """FilterSets for the public lists and their exports.
 
-Every parameter of DESIGN.md's URL table is a filter here; the views never read
-``request.GET`` by hand. Repeatable parameters (``country=KR&country=TR``) mean "any of".
-Filters on related rows use ``pk__in`` sub-queries rather than joins, so no list needs
-``DISTINCT`` and every filter combines with every other.
+Every parameter a list takes is a filter here; the views never read ``request.GET`` by
+hand. A FilterSet is a declaration: it turns valid parameters into a queryset and reads
+nothing else (no request, no cache, no mode). Repeatable parameters
+(``country=KR&country=TR``) mean "any of".
 
-The chosen records go into the SQL as their ids (the form has read them already), not as a
-nested ``SELECT ... WHERE code IN (...)``: with the ids in hand PostgreSQL's planner knows
-how many films a country has (its statistics per value), and SQLite looks them up by index
-instead of scanning every film's countries (``/films/?country=KR`` on 100,000 films: 60 ms
-of SQL to 2 ms on PostgreSQL). A country or genre with many films is found the other way
-round, see :class:`FilmRelationFilter`.
+Filters on related rows use ``pk__in`` sub-queries rather than joins, so no list needs
+``DISTINCT`` and every filter combines with every other. The chosen records go into the SQL
+as their ids (the form has read them already), not as a nested ``SELECT ... WHERE code IN
+(...)``: with the ids in hand the planner can use its statistics per value and the link
+table's index.
 """
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django_filters.fields import MultipleChoiceField
 
-from . import cache
 from .models import (
     Adaptation,
     Award,
@@ -142,55 +139,6 @@ def ids(records):
     return sorted(record.pk for record in records)
 
 
-class FilmRelationFilter(CodesFilter):
-    """Films in any of the chosen countries (or genres), found the cheaper of two ways.
-
-    A country with few films: collect its films through the many-to-many table, then sort
-    those. A country with many (at least ``ARCHIVE_WALK_MIN_FILMS`` links): read the film
-    list in its sort order from the sort index and keep each film that has a link
-    (``EXISTS``), stopping at the page's last row. On 100,000 films SQLite gathers and
-    sorts the 9,379 South Korean films in 22 ms, and walks the index to 25 of them in
-    0.5 ms; for a country with one film the walk would read every film (60 ms) and the
-    gathering takes 0.1 ms. SQLite has no per-value statistics to choose by itself, so the
-    number of links is counted (once per archive version, in the count cache). The
-    list's total and its facets count every match in no order, so they always gather
-    (their five counts on South Korea's films from 1990 to 2010: 237 ms walked, 125 ms
-    gathered, on SQLite).
-    """
-
-    def __init__(self, *args, relation, **kwargs):
-        field = Film._meta.get_field(relation)
-        self.through = field.remote_field.through
-        self.column = field.m2m_reverse_field_name()
-        #: Link counts by chosen ids, for this FilterSet (each request has its own copy).
-        self._link_counts = {}
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        chosen = ids(value)
-        links = self.through.objects.filter(**{f"{self.column}__in": chosen})
-        # A count reads every match in no order: gathering is the cheaper way for it.
-        counting = getattr(self.parent, "counting", False)
-        if not counting and self.link_count(chosen, links) >= settings.ARCHIVE_WALK_MIN_FILMS:
-            return qs.filter(Exists(links.filter(film_id=OuterRef("pk"))))
-        return qs.filter(pk__in=links.values("film_id"))
-
-    def link_count(self, chosen, links):
-        """How many links the chosen records have: counted once per request (the facets
-        apply this filter again) and kept in the count cache per archive version."""
-        key = tuple(chosen)
-        if key not in self._link_counts:
-            request = getattr(self.parent, "request", None)
-            if request is None:
-                self._link_counts[key] = links.count()
-            else:
-                parts = ("links", self.through._meta.label, *map(str, chosen))
-                self._link_counts[key] = cache.remember(request, parts, links.count)
-        return self._link_counts[key]
-
-
 class SortFilter(django_filters.ChoiceFilter):
     """``sort=<key>``: each key is an ordering with a unique tie-breaker and a label."""
 
@@ -213,33 +161,30 @@ class SortFilter(django_filters.ChoiceFilter):
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
-    """Shared behaviour: apply every valid filter, or every one but one (for facets)."""
+    """Shared behaviour: the selection with every valid filter, or every one but some (a
+    facet counts the selection without its own filters)."""
 
     sort_param = "sort"
-    #: True while the selection is built to be counted, not read in order (see
-    #: :class:`FilmRelationFilter`).
-    counting = False
 
-    def filter_queryset(self, queryset, exclude=()):
-        data = self.form.cleaned_data
+    def filter_queryset(self, queryset):
+        return self.selection(queryset)
+
+    def selection(self, queryset=None, exclude=()):
+        """The rows the valid parameters select, in the chosen order, leaving out the filters
+        named in ``exclude``. Invalid parameters are left out too (the form's errors say
+        why); an invalid sort falls back to the default order."""
+        if queryset is None:
+            queryset = self.queryset.all()
+        data = {}
+        if self.is_bound:
+            self.form.is_valid()  # cleaned_data then holds the valid parameters only
+            data = self.form.cleaned_data
         for name, value in data.items():
-            if name in exclude:
-                continue
-            queryset = self.filters[name].filter(queryset, value)
+            if name not in exclude:
+                queryset = self.filters[name].filter(queryset, value)
         if self.sort_param not in data:
-            # An invalid sort falls back to the default order.
             queryset = self.filters[self.sort_param].filter(queryset, None)
         return queryset
-
-    def qs_without(self, *names):
-        """The selection with the named filters left out, built to be counted: the total
-        (no name left out) and the facets (each without its own filters) count it."""
-        self.errors  # noqa: B018  (validates the form)
-        self.counting = True
-        try:
-            return self.filter_queryset(self.queryset.all(), exclude=names)
-        finally:
-            self.counting = False
 
     @property
     def sort_label(self):
@@ -261,10 +206,10 @@ class FilmFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Title or character")
     year_min = YearFilter(field_name="year", lookup_expr="gte", label="From year")
     year_max = YearFilter(field_name="year", lookup_expr="lte", label="To year")
-    country = FilmRelationFilter(
+    country = RelatedFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        relation="countries",
+        subquery=_films_in("countries"),
         case="upper",
         unknown="No country has the code “%(value)s”: use an ISO 3166-1 code such as KR.",
         label="Country",
@@ -277,10 +222,10 @@ class FilmFilter(ArchiveFilterSet):
         unknown="No language has the code “%(value)s”: use an ISO 639-1 code such as ko.",
         label="Language",
     )
-    genre = FilmRelationFilter(
+    genre = RelatedFilter(
         queryset=Genre.objects.all(),
         to_field_name="slug",
-        relation="genres",
+        subquery=_films_in("genres"),
         case="lower",
         label="Genre",
     )

@@ -20,8 +20,7 @@ Only prefetched data is read, never the database:
 
 - a film from ``Film.objects.with_details()`` (roles with their people, titles, countries,
   genres, links, company credits with their companies, the original language);
-- a person whose ``roles`` were prefetched with their films:
-  ``Person.objects.prefetch_related(Prefetch("roles", Role.objects.select_related("film")))``.
+- a person, with their credits read as values (``views.people.person_credits``).
 
 Keys without a value (no runtime, no summary, no known link) are left out, not sent empty.
 URLs are absolute when a request is given, else paths from the site root.
@@ -145,14 +144,21 @@ def film_jsonld(film, request=None):
     return to_script_json(film_jsonld_data(film, request))
 
 
-def person_jsonld_data(person, request=None):
-    """The schema.org ``Person`` for ``person``, with the films they acted in, as a dict."""
+def person_jsonld_data(person, credits, request=None):
+    """The schema.org ``Person`` for ``person``, with the films they acted in, as a dict.
+
+    ``credits`` are the person's credits as values (``views.people.person_credits``)."""
     films, seen = [], set()
-    for role in person.roles.all():
-        if role.kind == Role.Kind.ACTOR and role.film_id not in seen:
-            seen.add(role.film_id)
+    for credit in credits:
+        if credit["kind"] == Role.Kind.ACTOR and credit["film_id"] not in seen:
+            seen.add(credit["film_id"])
+            url = credit["film_url"]
             films.append(
-                {"@type": "Movie", "name": role.film.display_title, "url": _url(role.film, request)}
+                {
+                    "@type": "Movie",
+                    "name": credit["film_title"],
+                    "url": request.build_absolute_uri(url) if request is not None else url,
+                }
             )
     data = {
         "@context": CONTEXT,
@@ -167,6 +173,6 @@ def person_jsonld_data(person, request=None):
     return _compact(data)
 
 
-def person_jsonld(person, request=None):
+def person_jsonld(person, credits, request=None):
     """The person's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(person_jsonld_data(person, request))
+    return to_script_json(person_jsonld_data(person, credits, request))

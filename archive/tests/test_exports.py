@@ -30,9 +30,9 @@ def seed(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def archive(seed, db, settings):
+def archive(tune, seed, db, settings):
     """The seed fixture, and pages of two rows: an export that stops at a page shows."""
-    settings.ARCHIVE_PAGE_SIZE = 2
+    tune(paginate_by=2)
 
 
 HEADERS = {
@@ -134,9 +134,9 @@ def test_json_export_holds_every_row_not_one_page(client, url_name):
 )
 @pytest.mark.parametrize("buffer_rows", [0, 2_000])
 def test_export_is_an_attachment_with_its_type_streamed_when_large(
-    client, settings, url_name, output, content_type, buffer_rows
+    tune, client, settings, url_name, output, content_type, buffer_rows
 ):
-    settings.ARCHIVE_EXPORT_BUFFER_ROWS = buffer_rows
+    tune(export_buffer_rows=buffer_rows)
     response = export(client, url_name, output)
     # The seed's lists are larger than 0 rows and smaller than 2,000.
     assert response.streaming is (buffer_rows == 0)
@@ -145,11 +145,11 @@ def test_export_is_an_attachment_with_its_type_streamed_when_large(
 
 
 @pytest.mark.parametrize("output", ["csv", "json"])
-def test_streamed_and_whole_exports_hold_the_same_bytes(client, settings, output):
+def test_streamed_and_whole_exports_hold_the_same_bytes(tune, client, settings, output):
     url = reverse("archive:film-list") + f"?sort=title&format={output}"
-    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 0
+    tune(export_buffer_rows=0)
     streamed = f.get(client, url)
-    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 2_000
+    tune(export_buffer_rows=2_000)
     whole = f.get(client, url)
     assert b"".join(streamed.streaming_content) == whole.content
     assert len(csv_rows(whole) if output == "csv" else json.loads(whole.content)) >= len(ALL_FILMS)
@@ -170,9 +170,9 @@ def test_a_small_export_is_kept_by_the_page_cache_until_an_edit(client, settings
     assert "Another Indian film" in after.content.decode()
 
 
-def test_a_large_export_is_streamed_and_never_cached(client, settings):
+def test_a_large_export_is_streamed_and_never_cached(tune, client, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    settings.ARCHIVE_EXPORT_BUFFER_ROWS = 2
+    tune(export_buffer_rows=2)
     url = reverse("archive:film-list") + "?format=csv"
     response = client.get(url)
     assert response.streaming

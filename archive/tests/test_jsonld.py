@@ -4,10 +4,10 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Prefetch
 
 from archive.jsonld import film_jsonld, film_jsonld_data, person_jsonld, person_jsonld_data
-from archive.models import Film, Person, Role
+from archive.models import Film, Person
+from archive.views.people import person_credits
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,7 @@ def film(archive_data):
 
 @pytest.fixture
 def person(archive_data):
-    roles = Prefetch("roles", Role.objects.select_related("film"))
-    return Person.objects.prefetch_related(roles).get(slug="ryu-seung-ryong")
+    return Person.objects.get(slug="ryu-seung-ryong")
 
 
 def test_movie_fields(film, rf):
@@ -138,7 +137,7 @@ def test_person_fields(person, rf):
     person.name_original = "류승룡"
     person.other_names = "Ryoo Seung-ryong\nRyu Seung-ryong\n"
 
-    data = json.loads(person_jsonld(person, rf.get("/")))
+    data = json.loads(person_jsonld(person, person_credits(person), rf.get("/")))
 
     assert data["@type"] == "Person"
     assert data["name"] == "Ryu Seung-ryong"
@@ -154,9 +153,9 @@ def test_person_fields(person, rf):
 
 
 def test_crew_only_person_has_no_performances(archive_data):
-    person = Person.objects.prefetch_related("roles__film").get(slug="lee-hwan-kyung")
+    person = Person.objects.get(slug="lee-hwan-kyung")
 
-    data = person_jsonld_data(person)
+    data = person_jsonld_data(person, person_credits(person))
 
     assert "performerIn" not in data
     assert "alternateName" not in data
@@ -165,14 +164,15 @@ def test_crew_only_person_has_no_performances(archive_data):
 def test_person_name_is_escaped(person):
     person.name = "</script><b>x</b>"
 
-    text = person_jsonld(person)
+    text = person_jsonld(person, [])
 
     assert "<" not in text
     assert json.loads(text)["name"] == "</script><b>x</b>"
 
 
-def test_person_needs_no_query_after_prefetch(person, rf, django_assert_num_queries):
+def test_person_needs_no_query_but_its_credits(person, rf, django_assert_num_queries):
     request = rf.get("/")
+    credits = person_credits(person)
 
     with django_assert_num_queries(0):
-        person_jsonld(person, request)
+        person_jsonld(person, credits, request)

@@ -1,0 +1,57 @@
+"""Pagination that never counts more than a cap: past it a list says "more than N" and
+its pages go on, without a total, while there is a next row."""
+
+from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
+
+
+class CappedPage(Page):
+    def has_next(self):
+        if not self.paginator.capped:
+            return super().has_next()
+        # Past the cap the total is unknown: look one row ahead (one small query).
+        start = self.number * self.paginator.per_page
+        return self.paginator.object_list[start : start + 1].exists()
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` + 1 rows: past the cap the list says "more than N" and the
+    pages go on (Next is shown while there is a next row) without a total."""
+
+    def __init__(self, object_list, per_page, *, cap, found, **kwargs):
+        #: How many rows match, counted up to ``cap`` + 1 by the view.
+        self.found = found
+        self.cap = cap
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.cap)
+
+    @property
+    def capped(self):
+        return self.found > self.cap
+
+    def _get_page(self, *args, **kwargs):
+        # Django's documented hook for a Page subclass ("Paginator._get_page").
+        return CappedPage(*args, **kwargs)
+
+    def page_exists(self, number):
+        if number <= self.num_pages:
+            return True
+        if not self.capped:
+            return False
+        start = (number - 1) * self.per_page
+        return self.object_list[start : start + 1].exists()
+
+    def validate_number(self, number):
+        if self.capped and int(number) >= 1:
+            # The total past the cap is unknown; page_exists() decides (a 404 past the end).
+            return int(number)
+        return super().validate_number(number)
+
+    def page(self, number):
+        if number > self.num_pages and self.capped:
+            bottom = (number - 1) * self.per_page
+            return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        return super().page(number)

@@ -1,0 +1,207 @@
+"""The rows of the public lists and their exports, read as values.
+
+A list shows 25 rows and an export thousands; neither needs model instances. A
+:class:`Reader` reads an ordered queryset of its model as plain dicts: one ``values()``
+query for the rows, then one query per related list (countries, genres, directors) for all
+the rows at once, and the words and links each row shows. An export reads the same way, a
+chunk at a time, so memory stays flat at any size.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import islice
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from .models import Adaptation, Film, Role
+from .models.award import ordinal
+from .models.base import slug_url
+
+#: Rows an export reads at a time.
+CHUNK_SIZE = 1000
+
+STATUS_LABELS = dict(Film.Status.choices)
+ADAPTATION_KIND_LABELS = dict(Adaptation.Kind.choices)
+ROLE_KIND_LABELS = dict(Role.Kind.choices)
+
+
+def film_title(title):
+    return title or "Untitled film"
+
+
+def _film_links(relation, film_ids, *fields):
+    """``{film id: [(field values...), ...]}`` for a film many-to-many relation, in the
+    related model's order."""
+    field = Film._meta.get_field(relation)
+    target = field.m2m_reverse_field_name()
+    ordering = field.related_model._meta.ordering
+    rows = (
+        field.remote_field.through.objects.filter(film_id__in=film_ids)
+        .order_by(*(f"{target}__{name}" for name in ordering))
+        .values_list("film_id", *(f"{target}__{name}" for name in fields))
+    )
+    links = defaultdict(list)
+    for film_id, *values in rows:
+        links[film_id].append(tuple(values))
+    return links
+
+
+def attach_films(rows, key="pk"):
+    """Adds to each film row its countries and genres ((code, name) pairs), its display
+    title, status label and URL: two queries for all the rows."""
+    ids = [row[key] for row in rows]
+    countries = _film_links("countries", ids, "code", "name")
+    genres = _film_links("genres", ids, "slug", "name")
+    for row in rows:
+        row["countries"] = countries.get(row[key], [])
+        row["genres"] = genres.get(row[key], [])
+    return rows
+
+
+FILM_FIELDS = (
+    "pk",
+    "slug",
+    "title",
+    "year",
+    "release_date",
+    "status",
+    "runtime",
+    "original_language__code",
+    "original_language__name",
+)
+
+
+def finish_films(rows):
+    for row in rows:
+        row["display_title"] = film_title(row["title"])
+        row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
+        row["url"] = slug_url("archive:film-detail", row["slug"])
+    return attach_films(rows)
+
+
+def with_credit_counts(people):
+    credits = (
+        Role.objects.filter(person=OuterRef("pk"))
+        .order_by()
+        .values("person")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return people.annotate(credit_count=Coalesce(Subquery(credits), 0))
+
+
+PERSON_FIELDS = ("pk", "slug", "name", "name_original", "other_names", "credit_count")
+
+
+def finish_people(rows):
+    for row in rows:
+        row["url"] = slug_url("archive:person-detail", row["slug"])
+        row["other_name_list"] = [
+            line.strip() for line in row["other_names"].splitlines() if line.strip()
+        ]
+    return rows
+
+
+ADAPTATION_FIELDS = (
+    "pk",
+    "kind",
+    "note",
+    "source__slug",
+    "source__title",
+    "source__year",
+    "adaptation_id",
+    "adaptation__slug",
+    "adaptation__title",
+    "adaptation__year",
+    "adaptation__status",
+    "adaptation__original_language__code",
+    "adaptation__original_language__name",
+)
+
+
+def finish_adaptations(rows):
+    attach_films(rows, key="adaptation_id")
+    directors = defaultdict(list)
+    for film_id, slug, name, note in (
+        Role.objects.filter(
+            film_id__in=[row["adaptation_id"] for row in rows], kind=Role.Kind.DIRECTOR
+        )
+        .order_by("film_id", "billing", "pk")
+        .values_list("film_id", "person__slug", "person__name", "note")
+    ):
+        directors[film_id].append(
+            {"name": name, "note": note, "url": slug_url("archive:person-detail", slug)}
+        )
+    for row in rows:
+        row["kind_label"] = ADAPTATION_KIND_LABELS.get(row["kind"], row["kind"])
+        row["directors"] = directors.get(row["adaptation_id"], [])
+        row["title"] = film_title(row["adaptation__title"])
+        row["status_label"] = STATUS_LABELS.get(row["adaptation__status"], "")
+        row["url"] = slug_url("archive:film-detail", row["adaptation__slug"])
+        row["source_title"] = film_title(row["source__title"])
+        row["source_url"] = slug_url("archive:film-detail", row["source__slug"])
+    return rows
+
+
+AWARD_FIELDS = (
+    "pk",
+    "year",
+    "edition",
+    "category",
+    "result",
+    "note",
+    "ceremony__slug",
+    "ceremony__name",
+    "film__slug",
+    "film__title",
+    "person__slug",
+    "person__name",
+)
+
+
+def ceremony_label(name, edition):
+    return f"{ordinal(edition)} {name}" if edition else name
+
+
+def finish_awards(rows):
+    for row in rows:
+        row["ceremony_label"] = ceremony_label(row["ceremony__name"], row["edition"])
+        row["film_title"] = film_title(row["film__title"])
+        row["film_url"] = slug_url("archive:film-detail", row["film__slug"])
+        if row["person__slug"]:
+            row["person_url"] = slug_url("archive:person-detail", row["person__slug"])
+    return rows
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How a list reads its rows: the ``fields`` of one ``values()`` query (after
+    ``prepare``, e.g. an annotation), then ``finish(rows)``, which adds related lists and
+    display values to the rows in a fixed number of queries."""
+
+    fields: tuple
+    finish: object
+    prepare: object = None
+
+    def values(self, queryset):
+        if self.prepare:
+            queryset = self.prepare(queryset)
+        return queryset.values(*self.fields)
+
+    def read(self, queryset):
+        """The rows of ``queryset`` (a page: already sliced, or a ``values()`` page)."""
+        rows = queryset if isinstance(queryset, list) else list(queryset)
+        return self.finish(rows)
+
+    def read_all(self, queryset):
+        """Every row of ``queryset``, ``CHUNK_SIZE`` at a time."""
+        values = self.values(queryset).iterator(chunk_size=CHUNK_SIZE)
+        while chunk := list(islice(values, CHUNK_SIZE)):
+            yield from self.finish(chunk)
+
+
+FILMS = Reader(FILM_FIELDS, finish_films)
+PEOPLE = Reader(PERSON_FIELDS, finish_people, prepare=with_credit_counts)
+ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations)
+AWARDS = Reader(AWARD_FIELDS, finish_awards)

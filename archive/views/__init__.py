@@ -1,0 +1,18 @@
+"""The public pages, one module a page: home, the four lists (sharing ``lists.py``) and the
+film and person pages."""
+
+from .adaptations import AdaptationListView
+from .awards import AwardListView
+from .films import FilmDetailView, FilmListView
+from .home import HomeView
+from .people import PersonDetailView, PersonListView
+
+__all__ = [
+    "AdaptationListView",
+    "AwardListView",
+    "FilmDetailView",
+    "FilmListView",
+    "HomeView",
+    "PersonDetailView",
+    "PersonListView",
+]

@@ -1,0 +1,129 @@
+"""The film list and the film page."""
+
+from itertools import groupby
+
+from django.db.models import F
+from django.views.generic import DetailView
+
+from .. import exports, rows
+from ..charts import admissions_chart
+from ..facets import FILM_FACETS
+from ..filters import FilmFilter
+from ..jsonld import film_jsonld
+from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
+from .lists import ArchiveListView
+from .records import JsonFormatMixin, cited_sources, plural
+
+
+class FilmListView(ArchiveListView):
+    model = Film
+    filterset_class = FilmFilter
+    reader = rows.FILMS
+    facets = FILM_FACETS
+    list_name = "films"
+    noun = ("film", "films")
+    heading = "Films"
+    form_fields = ("q", "year_min", "year_max", "sort")
+    template_name = "archive/film_list.html"
+    export_columns = (
+        ("slug", lambda f: f["slug"]),
+        ("title", lambda f: f["title"]),
+        ("year", lambda f: f["year"]),
+        ("release_date", lambda f: f["release_date"]),
+        ("status", lambda f: f["status"]),
+        ("runtime_minutes", lambda f: f["runtime"]),
+        ("countries", lambda f: [code for code, _ in f["countries"]]),
+        ("original_language", lambda f: f["original_language__code"]),
+        ("genres", lambda f: [slug for slug, _ in f["genres"]]),
+        ("path", lambda f: f["url"]),
+    )
+
+
+class FilmDetailView(JsonFormatMixin, DetailView):
+    model = Film
+    template_name = "archive/film_detail.html"
+
+    def get_queryset(self):
+        return Film.objects.with_details()
+
+    def get_families(self):
+        """The adaptation families this film belongs to, in one query.
+
+        A family is a source film and all its adaptations; it reads the same on the
+        source's page and on each adaptation's page. A remake shows its source's family,
+        and, if it was remade in turn, its own family too.
+        """
+        film = self.object
+        sources = [a.source for a in film.adapted_from.all()]
+        roots = [*sources, film]
+        adaptations = (
+            Adaptation.objects.filter(source__in=roots)
+            .select_related("adaptation", "adaptation__original_language", "source")
+            .prefetch_related("adaptation__countries", "source__countries")
+            .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
+        )
+        by_source = {}
+        for adaptation in adaptations:
+            by_source.setdefault(adaptation.source_id, []).append(adaptation)
+        return [
+            {"root": by_source[root.pk][0].source, "adaptations": by_source[root.pk]}
+            for root in roots
+            if root.pk in by_source
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        film = self.object
+        roles = list(film.roles.all())
+        context["families"] = self.get_families()
+        context["cast"] = [r for r in roles if r.kind == Role.Kind.ACTOR]
+        crew = sorted(
+            (r for r in roles if r.kind != Role.Kind.ACTOR),
+            key=lambda r: (list(Role.Kind.values).index(r.kind), r.billing or 999),
+        )
+        context["crew"] = [
+            (plural(kind_label, len(group)), group)
+            for kind_label, group in (
+                (label, list(items))
+                for label, items in groupby(crew, key=lambda r: r.get_kind_display())
+            )
+        ]
+        companies = list(film.company_credits.all())
+        context["companies"] = [
+            (plural(label, len(group)), group)
+            for label, group in (
+                (label, list(items))
+                for label, items in groupby(
+                    sorted(companies, key=lambda c: (c.kind, c.company.name)),
+                    key=lambda c: c.get_kind_display(),
+                )
+            )
+        ]
+        awards = list(film.awards.all())
+        context["award_groups"] = [
+            (label, list(group))
+            for label, group in groupby(
+                sorted(awards, key=lambda a: (-a.year, a.ceremony.name, a.category, a.pk)),
+                key=lambda a: f"{a.ceremony_label} ({a.year})",
+            )
+        ]
+        figures = list(film.figures.all())
+        context["figures"] = figures
+        context["chart"] = admissions_chart(
+            [f for f in figures if f.kind == BoxOfficeFigure.Kind.ADMISSIONS],
+            release_date=film.release_date,
+            id_prefix=f"chart-{film.pk}",
+        )
+        context["titles"] = sorted(
+            film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
+        )
+        context["jsonld"] = film_jsonld(film, self.request)
+        context["sources"] = cited_sources(
+            film.sources.all(),
+            *(item.sources.all() for item in (*context["titles"], *figures, *awards)),
+            *(note.sources.all() for note in film.notes.all()),
+        )
+        return context
+
+    def get_record(self, context):
+        return exports.film_record(self.object, context["families"], self.request)

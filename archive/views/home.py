@@ -1,0 +1,75 @@
+"""The home page: what the archive holds, the most remade films, and recent changes."""
+
+from django.db.models import Count
+from django.views.generic import TemplateView
+
+from .. import cache
+from ..models import Adaptation, Award, Film, Person, Role
+from ..models.base import slug_url
+from ..rows import FILMS, film_title
+
+COUNTED = (
+    ("films", "archive:film-list", Film),
+    ("people", "archive:person-list", Person),
+    ("credits", "archive:person-list", Role),
+    ("adaptations", "archive:adaptation-list", Adaptation),
+    ("awards and nominations", "archive:award-list", Award),
+)
+
+
+def totals():
+    return [model.objects.count() for _, _, model in COUNTED]
+
+
+def most_adapted():
+    """The five films with the most adaptations, grouped over the adaptations (a few per
+    cent of the films), not over every film."""
+    top = list(
+        Adaptation.objects.values("source_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "source_id")
+        .values_list("source_id", "n")[:5]
+    )
+    films = {
+        row["pk"]: row
+        for row in Film.objects.filter(pk__in=[pk for pk, _ in top]).values(
+            "pk", "slug", "title", "year"
+        )
+    }
+    return [
+        {
+            "title": film_title(films[pk]["title"]),
+            "year": films[pk]["year"],
+            "slug": films[pk]["slug"],
+            "url": slug_url("archive:film-detail", films[pk]["slug"]),
+            "count": n,
+        }
+        for pk, n in top
+        if pk in films
+    ]
+
+
+class HomeView(TemplateView):
+    template_name = "archive/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Whole-table counts and the grouping over the adaptations are the same for every
+        # visitor until the next edit.
+        numbers = cache.remember(self.request, "home totals", "", totals)
+        context["counts"] = [
+            (noun, number, url) for (noun, url, _), number in zip(COUNTED, numbers, strict=True)
+        ]
+        context["most_adapted"] = cache.remember(
+            self.request, "home most adapted", "", most_adapted
+        )
+        context["recent_films"] = FILMS.read(
+            FILMS.values(Film.objects.order_by("-updated_at", "pk"))[:6]
+        )
+        context["recent_people"] = [
+            {"name": name, "url": slug_url("archive:person-detail", slug)}
+            for name, slug in Person.objects.order_by("-updated_at", "pk").values_list(
+                "name", "slug"
+            )[:6]
+        ]
+        return context

@@ -1,0 +1,100 @@
+"""The list of people and the person page."""
+
+from itertools import groupby
+
+from django.db.models import F
+from django.views.generic import DetailView
+
+from .. import exports, rows
+from ..facets import PERSON_FACETS
+from ..filters import PersonFilter
+from ..jsonld import person_jsonld
+from ..models import Award, Person, Role
+from ..models.base import slug_url
+from .lists import ArchiveListView
+from .records import JsonFormatMixin
+
+
+class PersonListView(ArchiveListView):
+    model = Person
+    filterset_class = PersonFilter
+    reader = rows.PEOPLE
+    facets = PERSON_FACETS
+    list_name = "people"
+    noun = ("person", "people")
+    heading = "People"
+    template_name = "archive/person_list.html"
+    export_columns = (
+        ("slug", lambda p: p["slug"]),
+        ("name", lambda p: p["name"]),
+        ("name_original", lambda p: p["name_original"]),
+        ("other_names", lambda p: p["other_name_list"]),
+        ("credits", lambda p: p["credit_count"]),
+        ("path", lambda p: p["url"]),
+    )
+
+
+def person_credits(person):
+    """The person's credits as values, newest film first, each with its film's title and
+    link: one query, however many credits."""
+    credits = list(
+        Role.objects.filter(person=person)
+        .order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
+        .values(
+            "film_id",
+            "film__slug",
+            "film__title",
+            "film__year",
+            "film__status",
+            "kind",
+            "character",
+            "note",
+        )
+    )
+    for credit in credits:
+        credit["film_title"] = rows.film_title(credit["film__title"])
+        credit["film_url"] = slug_url("archive:film-detail", credit["film__slug"])
+        credit["kind_label"] = rows.ROLE_KIND_LABELS.get(credit["kind"], credit["kind"])
+    return credits
+
+
+def person_awards(person):
+    awards = list(
+        Award.objects.filter(person=person)
+        .order_by("-year", "ceremony__name", "category", "pk")
+        .values(*rows.AWARD_FIELDS)
+    )
+    return rows.finish_awards(awards)
+
+
+def filmography(credits):
+    """The credits grouped by film: one row a film, with every credit the person had on it."""
+    return [
+        {
+            "title": group[0]["film_title"],
+            "year": group[0]["film__year"],
+            "status_label": rows.STATUS_LABELS.get(group[0]["film__status"], ""),
+            "url": group[0]["film_url"],
+            "credits": group,
+        }
+        for group in (list(items) for _, items in groupby(credits, key=lambda c: c["film_id"]))
+    ]
+
+
+class PersonDetailView(JsonFormatMixin, DetailView):
+    model = Person
+    template_name = "archive/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        credits = person_credits(self.object)
+        context["credits"] = credits
+        context["filmography"] = filmography(credits)
+        context["awards"] = person_awards(self.object)
+        context["jsonld"] = person_jsonld(self.object, credits, self.request)
+        return context
+
+    def get_record(self, context):
+        return exports.person_record(
+            self.object, context["credits"], context["awards"], self.request
+        )
