@@ -74,3 +74,16 @@ def tune(monkeypatch):
             monkeypatch.setattr(ArchiveListView, name, value)
 
     return change
+
+
+@pytest.fixture(params=["caches on", "caches off"])
+def every_cache_mode(request, settings):
+    """Runs a test twice: with the page and count caches on (as deployed) and with both off,
+    since a page must be right without them and a cache may only make it faster."""
+    if request.param == "caches off":
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.COUNT_CACHE_SECONDS = 0
+    else:
+        settings.PAGE_CACHE_SECONDS = 300
+        settings.COUNT_CACHE_SECONDS = 600
+    return request.param

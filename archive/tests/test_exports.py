@@ -20,7 +20,8 @@ from archive.models import Film, Person
 from . import factories as f
 from .factories import ADAPTATIONS, ALL_FILMS, HINDI, KANNADA, ORIGINAL, TURKISH
 
-pytestmark = pytest.mark.django_db
+# Every list, page and export is tested with the caches on and with them off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_mode")]
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,8 @@ from .factories import (
     TURKISH,
 )
 
-pytestmark = pytest.mark.django_db
+# Every list, page and export is tested with the caches on and with them off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_mode")]
 
 
 @pytest.fixture(scope="module")
@@ -1055,27 +1056,6 @@ def test_an_editors_change_shows_on_the_next_request(client, settings):
 # --- The count cache -------------------------------------------------------------------------
 
 
-def test_a_lists_counts_are_kept_until_an_edit_even_with_the_page_cache_off(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    url = reverse("archive:film-list") + "?country=TR&sort=title"
-    first = count_queries(client, url)  # count_queries empties the cache: counted afresh
-    with CaptureQueriesContext(connection) as again:
-        response = client.get(url)
-    # The total and the five facets are not counted again: only the rows and the lookups.
-    assert len(again) <= first - 6, [q["sql"][:80] for q in again]
-    assert "1 film from Türkiye" in f.body(response)
-    # The same selection in another order, sorted otherwise: the same counts are used.
-    with CaptureQueriesContext(connection) as resorted:
-        client.get(reverse("archive:film-list") + "?sort=-year&country=TR&page=1")
-    assert len(resorted) == len(again)
-
-    f.film("Yedinci Koğuştaki Mucize: Kısa", 2021, countries=["TR"])
-    response = client.get(url)
-    assert "2 films from Türkiye" in f.body(response)
-    facet = re.search(r"<h3>Decade</h3>.*?</section>", f.body(response), re.S).group(0)
-    assert re.search(r"2020s</a> <span class=\"count\">1</span>", facet)
-
-
 def test_counts_are_counted_each_time_when_the_count_cache_is_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.COUNT_CACHE_SECONDS = 0
@@ -1090,16 +1070,3 @@ def link_counts(queries, table):
     """The queries that count rows of the many-to-many ``table`` (not the list's total)."""
     head = f'SELECT COUNT(*) AS "__count" FROM {table} WHERE'
     return [q["sql"] for q in queries if q["sql"].startswith(head)]
-
-
-def test_the_home_pages_figures_are_kept_until_an_edit(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    url = reverse("archive:home")
-    first = count_queries(client, url)
-    with CaptureQueriesContext(connection) as again:
-        response = client.get(url)
-    assert len(again) == first - 7  # the five counts and the most remade (two queries) are kept
-    films = Film.objects.count()
-    assert f"<strong>{films}</strong> films" in f.body(response)
-    f.film("Another film", 2020)
-    assert f"<strong>{films + 1}</strong> films" in f.body(client.get(url))
