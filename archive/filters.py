@@ -14,7 +14,7 @@ table's index.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django_filters.fields import MultipleChoiceField
 
 from .models import (
@@ -355,6 +355,12 @@ class AdaptationFilter(ArchiveFilterSet):
         return queryset.filter(Q(adaptation__in=films) | Q(source__in=films))
 
 
+#: The ceremony's name as a sub-query, not a join: with it the year sorts read the awards in
+#: the order of their year index and sort only within a year; a join leads both databases
+#: to read every award of every ceremony and sort them all.
+CEREMONY_NAME = Subquery(Ceremony.objects.filter(pk=OuterRef("ceremony_id")).values("name"))
+
+
 class AwardFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Category, film or person")
     ceremony = CodesFilter(
@@ -371,8 +377,8 @@ class AwardFilter(ArchiveFilterSet):
     )
     sort = SortFilter(
         options={
-            "-year": ("newest first", ["-year", "ceremony__name", "category", "pk"]),
-            "year": ("oldest first", ["year", "ceremony__name", "category", "pk"]),
+            "-year": ("newest first", ["-year", CEREMONY_NAME, "category", "pk"]),
+            "year": ("oldest first", ["year", CEREMONY_NAME, "category", "pk"]),
             "ceremony": ("by ceremony", ["ceremony__name", "-year", "category", "pk"]),
             "category": ("by category", ["category", "-year", "pk"]),
         },

@@ -14,7 +14,7 @@ from itertools import islice
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from .models import Adaptation, Film, Role
+from .models import Adaptation, Ceremony, Film, Role
 from .models.award import ordinal
 from .models.base import slug_url
 
@@ -151,8 +151,7 @@ AWARD_FIELDS = (
     "category",
     "result",
     "note",
-    "ceremony__slug",
-    "ceremony__name",
+    "ceremony_id",
     "film__slug",
     "film__title",
     "person__slug",
@@ -165,7 +164,16 @@ def ceremony_label(name, edition):
 
 
 def finish_awards(rows):
+    """Adds each award's ceremony (read apart: a join would change how the list is sorted,
+    see ``filters.CEREMONY_NAME``), its label and links."""
+    ceremonies = {
+        pk: (slug, name)
+        for pk, slug, name in Ceremony.objects.filter(
+            pk__in={row["ceremony_id"] for row in rows}
+        ).values_list("pk", "slug", "name")
+    }
     for row in rows:
+        row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
         row["ceremony_label"] = ceremony_label(row["ceremony__name"], row["edition"])
         row["film_title"] = film_title(row["film__title"])
         row["film_url"] = slug_url("archive:film-detail", row["film__slug"])

@@ -109,6 +109,10 @@ class Award(models.Model):
         indexes = [
             models.Index(fields=["ceremony", "year"], name="award_ceremony_year"),
             models.Index(fields=["result", "year"], name="award_result_year"),
+            # The awards list's sorts: by year (then ceremony and category within a year,
+            # sorted per year) and by category.
+            models.Index(fields=["-year"], name="award_newest"),
+            models.Index(fields=["category", "-year"], name="award_category_year"),
         ]
 
     def __str__(self):
