@@ -68,9 +68,7 @@ def facet_links(facet, rows, params):
 
 def film_m2m_counts(relation, key, label):
     """Counts of a film many-to-many relation (countries, genres) over the films selected."""
-    field = Film._meta.get_field(relation)
-    through = field.remote_field.through
-    target = field.m2m_reverse_field_name()
+    through, target = Film.link_table(relation)
 
     def count(films):
         return list(

@@ -193,11 +193,10 @@ class ArchiveFilterSet(django_filters.FilterSet):
 
 
 def _films_in(model_field):
-    through = Film._meta.get_field(model_field).remote_field.through
-    column = f"{Film._meta.get_field(model_field).m2m_reverse_field_name()}__in"
+    through, column = Film.link_table(model_field)
 
     def subquery(values):
-        return through.objects.filter(**{column: values}).values("film_id")
+        return through.objects.filter(**{f"{column}__in": values}).values("film_id")
 
     return subquery
 

@@ -33,11 +33,10 @@ def film_title(title):
 def _film_links(relation, film_ids, *fields):
     """``{film id: [(field values...), ...]}`` for a film many-to-many relation, in the
     related model's order."""
-    field = Film._meta.get_field(relation)
-    target = field.m2m_reverse_field_name()
-    ordering = field.related_model._meta.ordering
+    through, target = Film.link_table(relation)
+    ordering = through._meta.get_field(target).related_model._meta.ordering
     rows = (
-        field.remote_field.through.objects.filter(film_id__in=film_ids)
+        through.objects.filter(film_id__in=film_ids)
         .order_by(*(f"{target}__{name}" for name in ordering))
         .values_list("film_id", *(f"{target}__{name}" for name in fields))
     )

@@ -15,9 +15,6 @@ from .reference import Company, Country, Genre, Language, Source
 
 
 class FilmQuerySet(models.QuerySet):
-    def released(self):
-        return self.filter(status=Film.Status.RELEASED)
-
     def for_list(self):
         """What a list of films shows: language, countries and genres in a fixed few queries."""
         return self.select_related("original_language").prefetch_related("countries", "genres")
@@ -190,13 +187,13 @@ class Film(VersionedModel):
         """Title and year, e.g. ``miracle-in-cell-no-7-2013`` (accents dropped)."""
         return slugify(fold(" ".join(str(part) for part in (title, year) if part)))[:300]
 
-    @property
-    def cast(self):
-        return [role for role in self.roles.all() if role.kind == Role.Kind.ACTOR]
-
-    @property
-    def crew(self):
-        return [role for role in self.roles.all() if role.kind != Role.Kind.ACTOR]
+    @staticmethod
+    def link_table(relation):
+        """A many-to-many relation of films (``countries``, ``genres``) as its link table
+        and the name of the column that points at the other side: the lists filter, count
+        and read countries and genres through the link table, never joining films."""
+        field = Film._meta.get_field(relation)
+        return field.remote_field.through, field.m2m_reverse_field_name()
 
 
 class FilmTitle(models.Model):

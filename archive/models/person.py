@@ -79,15 +79,7 @@ class Person(VersionedModel):
         return [name for name in (self.name, self.name_original, *self.other_name_list) if name]
 
 
-class RoleQuerySet(models.QuerySet):
-    def cast(self):
-        return self.filter(kind=Role.Kind.ACTOR)
-
-    def crew(self):
-        return self.exclude(kind=Role.Kind.ACTOR)
-
-
-class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
+class RoleManager(models.Manager):
     def get_by_natural_key(self, film, person, kind, character):
         return self.get(film__slug=film, person__slug=person, kind=kind, character=character)
 

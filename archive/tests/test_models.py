@@ -342,7 +342,7 @@ def test_two_people_can_play_one_character_at_different_ages(world):
         )
         role.full_clean()
         role.save()
-    ye_sung = world.film.roles.cast().filter(character="Ye-sung")
+    ye_sung = world.film.roles.filter(kind=Role.Kind.ACTOR, character="Ye-sung")
     assert [(r.person.name, r.note) for r in ye_sung] == [
         ("Kal So-won", "child"),
         ("Park Shin-hye", "adult"),

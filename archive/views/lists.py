@@ -18,6 +18,7 @@ from .. import cache, exports, phrases
 from ..facets import facet_links
 from ..links import query_url
 from ..paging import CappedPaginator
+from .records import format_field
 
 #: The parameters that do not change which rows a list selects.
 PRESENTATION_PARAMS = ("page", "format", "sort")
@@ -35,12 +36,7 @@ class ListControlsForm(forms.Form):
             "min_value": "Pages start at 1; showing page 1.",
         },
     )
-    format = forms.ChoiceField(
-        label="Format",
-        required=False,
-        choices=[("html", "HTML"), ("csv", "CSV"), ("json", "JSON")],
-        error_messages={"invalid_choice": "Unknown format “%(value)s”: use html, csv or json."},
-    )
+    format = format_field("html", "csv", "json")
 
 
 class ArchiveListView(ListView):

@@ -1,6 +1,24 @@
 """What the film and person pages share: ``?format=json``, and the sources a page cites."""
 
+from django import forms
 from django.http import JsonResponse
+
+
+def format_field(*formats):
+    """The ``format`` parameter of a page: one of ``formats``, html when absent."""
+    return forms.ChoiceField(
+        label="Format",
+        required=False,
+        choices=[(name, name.upper()) for name in formats],
+        error_messages={
+            "invalid_choice": f"Unknown format “%(value)s”: use {', '.join(formats[:-1])} "
+            f"or {formats[-1]}."
+        },
+    )
+
+
+class RecordFormatForm(forms.Form):
+    format = format_field("html", "json")
 
 
 class JsonFormatMixin:
@@ -8,14 +26,14 @@ class JsonFormatMixin:
     (``get_record(context)``); any other format but html is a message on the page."""
 
     def render_to_response(self, context, **response_kwargs):
-        output = self.request.GET.get("format") or "html"
-        if output == "json":
+        form = RecordFormatForm(self.request.GET)
+        if form.is_valid() and form.cleaned_data["format"] == "json":
             return JsonResponse(
                 self.get_record(context),
                 json_dumps_params={"ensure_ascii": False, "indent": 2},
             )
-        if output != "html":
-            context["errors"] = [f"Unknown format “{output}”: use html or json."]
+        if not form.is_valid():
+            context["errors"] = form.errors["format"]
         return super().render_to_response(context, **response_kwargs)
 
 
