@@ -1,0 +1,54 @@
+"""Facets: counting functions of a queryset, and links that add or remove a value."""
+
+import pytest
+from django.http import QueryDict
+
+from archive import facets
+from archive.models import Film
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker):
+    with f.archive_for_module(django_db_blocker):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def archive(seed, db):
+    pass
+
+
+def test_country_counts_are_most_frequent_first():
+    count = facets.film_m2m_counts("countries", "code", "name")
+    rows = count(Film.objects.all())
+    assert rows[0] == ("IN", "India", 2)
+    assert sum(n for _, _, n in rows) >= Film.objects.count() - 1
+
+
+def test_counts_are_of_the_queryset_given():
+    count = facets.film_m2m_counts("countries", "code", "name")
+    assert count(Film.objects.filter(slug=f.TURKISH)) == [("TR", "Türkiye", 1)]
+
+
+def test_a_value_link_adds_it_and_a_chosen_value_link_removes_it():
+    facet = facets.Facet("Country", ("country",), None)
+    params = QueryDict("country=KR&q=cell&page=2")
+    added, removed = facets.facet_links(
+        facet, [("TR", "Türkiye", 1), ("kr", "South Korea", 3)], params
+    )
+    assert (added.selected, added.url) == (False, "?country=KR&country=TR&q=cell")
+    assert (removed.selected, removed.url) == (True, "?q=cell")
+
+
+def test_a_range_facet_links_set_both_ends():
+    decade = next(facet for facet in facets.FILM_FACETS if facet.title == "Decade")
+    [value] = facets.facet_links(decade, [(2010, "2010s", 3)], QueryDict(""))
+    assert value.url == "?year_min=2010&year_max=2019"
+    [chosen] = facets.facet_links(
+        decade, [(2010, "2010s", 3)], QueryDict("year_min=2010&year_max=2019")
+    )
+    assert chosen.selected and chosen.url == "?"

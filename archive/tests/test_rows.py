@@ -1,0 +1,65 @@
+"""Rows read as values: a fixed number of queries, whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from archive import rows
+from archive.models import Adaptation, Award, Film, Person
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker):
+    with f.archive_for_module(django_db_blocker):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def archive(seed, db):
+    pass
+
+
+READERS = [
+    (rows.FILMS, Film, 3),  # the rows, their countries, their genres
+    (rows.PEOPLE, Person, 1),  # the rows with their credit counts
+    (rows.ADAPTATIONS, Adaptation, 4),  # rows, countries, genres, directors
+    (rows.AWARDS, Award, 2),  # the rows, their ceremonies
+]
+
+
+@pytest.mark.parametrize("reader, model, queries", READERS)
+def test_a_page_of_rows_takes_a_fixed_number_of_queries(reader, model, queries):
+    def read(limit):
+        with CaptureQueriesContext(connection) as captured:
+            result = reader.read(reader.values(model.objects.order_by("pk"))[:limit])
+        return result, len(captured)
+
+    few, few_queries = read(1)
+    many, many_queries = read(1000)
+    assert few_queries == many_queries == queries
+    assert len(many) == model.objects.count() > len(few) == 1
+
+
+@pytest.mark.parametrize("reader, model, queries", READERS)
+def test_an_export_reads_every_row_in_order_in_chunks(reader, model, queries, monkeypatch):
+    monkeypatch.setattr(rows, "CHUNK_SIZE", 2)
+    ordered = model.objects.order_by("-pk")
+    assert [row["pk"] for row in reader.read_all(ordered)] == list(
+        ordered.values_list("pk", flat=True)
+    )
+
+
+def test_film_rows_carry_their_countries_genres_and_words():
+    row = rows.FILMS.read(rows.FILMS.values(Film.objects.filter(slug=f.TURKISH)))[0]
+    assert row["display_title"] == "7. Koğuştaki Mucize"
+    assert row["countries"] == [("TR", "Türkiye")]
+    assert row["status_label"] == "Released"
+    assert row["url"] == f"/films/{f.TURKISH}/"
+
+
+def test_an_untitled_film_reads_as_such():
+    assert rows.film_title("") == "Untitled film"
