@@ -12,13 +12,6 @@ from django.db.models import Count
 from django.test import TestCase
 from django.urls import reverse
 
-from archive.management.commands.generate_archive import (
-    CEREMONIES,
-    GENRES,
-    SLUG_PREFIX,
-    romanize_el,
-    romanize_ru,
-)
 from archive.models import (
     Adaptation,
     Award,
@@ -31,6 +24,7 @@ from archive.models import (
     Role,
     Source,
 )
+from archive.synthetic.records import CEREMONIES, GENRES, SLUG_PREFIX
 from archive.text import fold
 
 FILMS = 300
@@ -347,11 +341,3 @@ def test_sources_say_they_are_synthetic(db):
     generate(films=20)
     for source in Source.objects.filter(key__startswith=SLUG_PREFIX):
         assert "not a real source" in source.note
-
-
-def test_romanization_of_cyrillic_and_greek():
-    assert romanize_ru("Тихая река") == "Tikhaya reka"
-    assert romanize_ru("Фёдор Соловьёв") == "Fyodor Solovyov"
-    assert romanize_el("Το σιωπηλό ποτάμι") == "To siopilo potami"
-    assert romanize_el("Ευαγγελία Παπαδοπούλου") == "Evangelia Papadopoulou"
-    assert romanize_el("Άγγελος Ντούμας") == "Angelos Doumas"
