@@ -1,14 +1,16 @@
 """A synthetic archive, for load tests and for trying the site at scale.
 
 ``python manage.py generate_archive --films 100000 --seed 1`` makes 100,000 films with about
-210,000 people, 1,000,000 credits, 220,000 titles, 5,000 remakes, 27,000 awards and
-64,000 box-office figures, in proportions like those of a real film database:
+220,000 people, 1,000,000 credits, 230,000 titles, 5,000 remakes, 26,000 awards and
+65,000 box-office figures, in proportions like those of a real film database:
 
-- every film has a culture (English, French, Spanish, Turkish, Korean, Russian, Greek or
-  Hindi) that sets its countries (real ISO codes), its original language, its people's
-  names and its titles: an original title in its own script (조용한 강, Тихая река,
-  Το σιωπηλό ποτάμι, ख़ामोश नदी, Sessiz Nehir), a romanization for the non-Latin scripts,
-  an English release title and sometimes a literal translation or a working title;
+- every film has a culture (English, French, Spanish, Turkish, Korean, Russian, Greek,
+  Hindi, Japanese or Chinese) that sets its countries (real ISO codes), its original
+  language, its people's names and its titles: an original title in its own script
+  (조용한 강, Тихая река, Το σιωπηλό ποτάμι, ख़ामोश नदी, 静かな川, 沉默的河, Sessiz Nehir), a
+  romanization for the non-Latin scripts, an English release title and sometimes a literal
+  translation or a working title. People of a non-Latin script have their name in it too
+  (김민준, 佐藤さくら, 张伟) beside the Latin one;
 - credits: one director, one to three writers (often the director), up to two producers
   and the cast with characters and billing order. People are shared between the films of
   their culture and time: careers last some years, most people have a few credits and a
@@ -16,7 +18,7 @@
   shares: about two people a film at 100,000 films, three at 10,000, five at 300;
 - most films are released, with a year from 1920 to 2026 and a release date; some are in
   production or announced, with no year; one in twenty is a remake of an earlier film;
-- awards and nominations at 14 real ceremonies, box-office admissions by day of the run
+- awards and nominations at 17 real ceremonies, box-office admissions by day of the run
   (keys ``day-1`` ... ``day-30``, ``final``), gross and budget; a few synthetic sources.
 
 The records depend only on ``--seed`` and ``--films``: two runs with the same values make

@@ -1,13 +1,35 @@
 """Where generated films come from: each culture's language, countries, names and titles."""
 
 from .names import NAMES
-from .titles import title_el, title_en, title_es, title_fr, title_hi, title_ko, title_ru, title_tr
+from .titles import (
+    title_el,
+    title_en,
+    title_es,
+    title_fr,
+    title_hi,
+    title_ja,
+    title_ko,
+    title_ru,
+    title_tr,
+    title_zh,
+)
 
 
 class Culture:
     """Where a film comes from: its language, countries, people's names and titles."""
 
-    def __init__(self, code, weight, countries, render, original_note, romanized_note=None):
+    def __init__(
+        self,
+        code,
+        weight,
+        countries,
+        render,
+        original_note,
+        romanized_note=None,
+        *,
+        family_first=False,
+        unspaced=False,
+    ):
         self.code = code  # ISO 639-1 code of the original language
         self.weight = weight
         self.countries = countries  # (ISO 3166-1 code, weight, demonym, currency)
@@ -19,6 +41,11 @@ class Culture:
         # fixture shows 7번방의 선물 as "Miracle in Cell No. 7" (and 7. Koğuştaki Mucize as is).
         self.english_display = romanized_note is not None
         self.men, self.women, self.surnames = NAMES[code]
+        # Korean and Chinese names put the family name first in Latin letters too (Kim
+        # Min-jun, Zhang Wei); Japanese ones are given first in international credits.
+        self.family_first = family_first
+        # Hangul, kanji and hanzi names are written family name first, without a space.
+        self.unspaced = unspaced
 
 
 CULTURES = (
@@ -35,13 +62,17 @@ CULTURES = (
             title_es, "Spanish title"),
     Culture("tr", 8, (("TR", 1, "Turkish", "TRY"),), title_tr, "Turkish title"),
     Culture("ko", 9, (("KR", 1, "South Korean", "KRW"),), title_ko, "Hangul",
-            "Revised Romanization"),
+            "Revised Romanization", family_first=True, unspaced=True),
     Culture("ru", 9, (("RU", 90, "Russian", "RUB"), ("BY", 5, "Belarusian", "BYN"),
                       ("KZ", 5, "Kazakh", "KZT")),
             title_ru, "Russian title", "Romanization"),
     Culture("el", 4, (("GR", 90, "Greek", "EUR"), ("CY", 10, "Cypriot", "EUR")), title_el,
             "Greek title", "Romanization"),
     Culture("hi", 13, (("IN", 1, "Indian", "INR"),), title_hi, "Devanagari", "Romanization"),
+    Culture("ja", 7, (("JP", 1, "Japanese", "JPY"),), title_ja, "Japanese title",
+            "Hepburn romanization", unspaced=True),
+    Culture("zh", 8, (("CN", 1, "Chinese", "CNY"),), title_zh, "Simplified Chinese", "Pinyin",
+            family_first=True, unspaced=True),
 )  # fmt: skip
 ENGLISH = CULTURES[0]
 CULTURE_WEIGHTS = tuple(culture.weight for culture in CULTURES)
@@ -59,5 +90,5 @@ PARTNER_WEIGHTS = tuple(weight for _, weight in PARTNER_COUNTRIES)
 TICKET_PRICES = {
     "USD": 10, "GBP": 8, "CAD": 12, "AUD": 15, "EUR": 9, "NZD": 14, "CHF": 17, "MXN": 70,
     "ARS": 2500, "COP": 12000, "CLP": 5000, "TRY": 120, "KRW": 9000, "RUB": 350, "BYN": 12,
-    "KZT": 2000, "INR": 200,
+    "KZT": 2000, "INR": 200, "JPY": 1900, "CNY": 45,
 }  # fmt: skip

@@ -102,15 +102,15 @@ class Generator:
         surname = rng.choice(culture.surnames)
         family, family_original = (surname[2], surname[3]) if female else surname[:2]
         other_names = ""
-        if culture.code == "ko":
-            name, name_original = f"{family} {given}", f"{family_original}{given_original}"
-            if surname[4] and rng.random() < 0.3:
-                other_names = f"{surname[4]} {given}"
+        if culture.unspaced:
+            name_original = f"{family_original}{given_original}"
         else:
-            name = f"{given} {family}"
             name_original = f"{given_original} {family_original}" if given_original else ""
-            if culture.code == "es" and rng.random() < 0.4:
-                name = f"{name} {rng.choice(culture.surnames)[0]}"
+        name = f"{family} {given}" if culture.family_first else f"{given} {family}"
+        if surname[4] and rng.random() < 0.3:
+            other_names = f"{surname[4]} {given}"  # another romanization of a Korean surname
+        if culture.code == "es" and rng.random() < 0.4:
+            name = f"{name} {rng.choice(culture.surnames)[0]}"
         self.people_made += 1
         slug = f"{SLUG_PREFIX}{slugify(fold(name))}-{self.people_made}"
         person = Person(name=name, slug=slug, name_original=name_original, other_names=other_names)
@@ -146,7 +146,7 @@ class Generator:
         given = rng.choice(culture.women if female else culture.men)[0]
         if rng.random() < 0.5:
             return given
-        return f"{surname} {given}" if culture.code == "ko" else f"{given} {surname}"
+        return f"{surname} {given}" if culture.family_first else f"{given} {surname}"
 
     # Films
 

@@ -126,12 +126,63 @@ _HI_SURNAMES = (
 )  # fmt: skip
 
 
+# Japanese: (kanji or kana, Latin as international credits write it, without macrons).
+_JA_SURNAMES = (
+    ("佐藤", "Sato"), ("鈴木", "Suzuki"), ("高橋", "Takahashi"), ("田中", "Tanaka"),
+    ("伊藤", "Ito"), ("渡辺", "Watanabe"), ("山本", "Yamamoto"), ("中村", "Nakamura"),
+    ("小林", "Kobayashi"), ("加藤", "Kato"), ("吉田", "Yoshida"), ("山田", "Yamada"),
+    ("佐々木", "Sasaki"), ("山口", "Yamaguchi"), ("松本", "Matsumoto"), ("井上", "Inoue"),
+    ("木村", "Kimura"), ("林", "Hayashi"), ("清水", "Shimizu"), ("黒澤", "Kurosawa"),
+)  # fmt: skip
+_JA_MEN = (
+    ("健太", "Kenta"), ("翔太", "Shota"), ("大輔", "Daisuke"), ("拓也", "Takuya"),
+    ("浩", "Hiroshi"), ("隆", "Takashi"), ("誠", "Makoto"), ("健一", "Kenichi"),
+    ("和也", "Kazuya"), ("直樹", "Naoki"), ("雄一", "Yuichi"), ("俊介", "Shunsuke"),
+    ("陽斗", "Haruto"), ("蓮", "Ren"), ("悠真", "Yuma"), ("修", "Osamu"),
+)  # fmt: skip
+_JA_WOMEN = (
+    ("陽子", "Yoko"), ("恵子", "Keiko"), ("由美", "Yumi"), ("直美", "Naomi"),
+    ("美咲", "Misaki"), ("さくら", "Sakura"), ("結衣", "Yui"), ("葵", "Aoi"),
+    ("ひかり", "Hikari"), ("明美", "Akemi"), ("智子", "Tomoko"), ("裕子", "Yuko"),
+    ("みどり", "Midori"), ("舞", "Mai"), ("花子", "Hanako"), ("陽菜", "Hina"),
+)  # fmt: skip
+# Chinese: (simplified hanzi, Pinyin as credits write it, without tone marks).
+_ZH_SURNAMES = (
+    ("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"),
+    ("杨", "Yang"), ("黄", "Huang"), ("赵", "Zhao"), ("吴", "Wu"), ("周", "Zhou"),
+    ("徐", "Xu"), ("孙", "Sun"), ("马", "Ma"), ("朱", "Zhu"), ("胡", "Hu"), ("郭", "Guo"),
+    ("何", "He"), ("林", "Lin"), ("高", "Gao"), ("罗", "Luo"),
+)  # fmt: skip
+_ZH_MEN = (
+    ("伟", "Wei"), ("强", "Qiang"), ("磊", "Lei"), ("军", "Jun"), ("勇", "Yong"),
+    ("杰", "Jie"), ("涛", "Tao"), ("明", "Ming"), ("超", "Chao"), ("志强", "Zhiqiang"),
+    ("建华", "Jianhua"), ("国强", "Guoqiang"), ("晓东", "Xiaodong"), ("文博", "Wenbo"),
+    ("子轩", "Zixuan"), ("浩然", "Haoran"),
+)  # fmt: skip
+_ZH_WOMEN = (
+    ("芳", "Fang"), ("娜", "Na"), ("敏", "Min"), ("静", "Jing"), ("丽", "Li"), ("艳", "Yan"),
+    ("娟", "Juan"), ("霞", "Xia"), ("秀英", "Xiuying"), ("玉兰", "Yulan"), ("桂英", "Guiying"),
+    ("晓红", "Xiaohong"), ("丽华", "Lihua"), ("雨桐", "Yutong"), ("欣怡", "Xinyi"),
+    ("梓涵", "Zihan"),
+)  # fmt: skip
+
+
 def _latin_names(words):
     return tuple((word, "") for word in words.split())
 
 
 def _latin_surnames(words):
     return tuple((word, "", word, "", None) for word in words.split())
+
+
+def _scripted(names, surnames):
+    """Given names and surnames that are (original, Latin) pairs and do not change with
+    gender."""
+    return (
+        tuple((latin, original) for original, latin in names[0]),
+        tuple((latin, original) for original, latin in names[1]),
+        tuple((latin, original, latin, original, None) for original, latin in surnames),
+    )
 
 
 NAMES = {
@@ -160,11 +211,9 @@ NAMES = {
             for male, female in _EL_SURNAMES
         ),
     ),
-    "hi": (
-        tuple((latin, name) for name, latin in _HI_MEN),
-        tuple((latin, name) for name, latin in _HI_WOMEN),
-        tuple((latin, name, latin, name, None) for name, latin in _HI_SURNAMES),
-    ),
+    "hi": _scripted((_HI_MEN, _HI_WOMEN), _HI_SURNAMES),
+    "ja": _scripted((_JA_MEN, _JA_WOMEN), _JA_SURNAMES),
+    "zh": _scripted((_ZH_MEN, _ZH_WOMEN), _ZH_SURNAMES),
 }
 
 #: Characters that are not called by a name, for men and for women; "{}" takes a surname.

@@ -69,6 +69,8 @@ CEREMONIES = (
     ("Antalya Golden Orange Film Festival", "TR", 1964, 0, "tr", NATIONAL_CATEGORIES),
     ("Nika Award", "RU", 1988, 1, "ru", NATIONAL_CATEGORIES),
     ("Hellenic Film Academy Awards", "GR", 2010, 1, "el", NATIONAL_CATEGORIES),
+    ("Japan Academy Film Prize", "JP", 1978, 1, "ja", NATIONAL_CATEGORIES),
+    ("Golden Rooster Awards", "CN", 1981, 0, "zh", NATIONAL_CATEGORIES),
 )  # fmt: skip
 
 #: (key, title, publisher): made-up sources, and their note says so.

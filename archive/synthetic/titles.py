@@ -12,18 +12,22 @@ from .vocabulary import (
     ADJECTIVES_ES,
     ADJECTIVES_FR,
     ADJECTIVES_HI,
+    ADJECTIVES_JA,
     ADJECTIVES_KO,
     ADJECTIVES_RU,
     ADJECTIVES_TR,
+    ADJECTIVES_ZH,
     ARTICLES_EL,
     NOUNS_EL,
     NOUNS_EN,
     NOUNS_ES,
     NOUNS_FR,
     NOUNS_HI,
+    NOUNS_JA,
     NOUNS_KO,
     NOUNS_RU,
     NOUNS_TR,
+    NOUNS_ZH,
 )
 
 
@@ -57,6 +61,31 @@ def title_ko(noun, adjective, other):
         particle, particle_latin = ("과", "gwa") if _has_final_consonant(text) else ("와", "wa")
         return f"{text}{particle} {text2}", _title_words(f"{latin}-{particle_latin} {latin2}")
     return text, _capitalize(latin)
+
+
+def _unspaced(nouns, adjectives, conjunction, noun, adjective, other):
+    """A title in a script written without spaces (Japanese, Chinese); its romanization
+    capitalizes the words but not the particles (Shizuka na Kawa, Chénmò de Hé)."""
+    text, latin = nouns[noun]
+    if adjective >= 0:
+        word, word_latin = adjectives[adjective]
+        return f"{word}{text}", f"{_capitalize(word_latin)} {_capitalize(latin)}"
+    if other >= 0:
+        text2, latin2 = nouns[other]
+        joined, joined_latin = conjunction
+        return (
+            f"{text}{joined}{text2}",
+            f"{_capitalize(latin)} {joined_latin} {_capitalize(latin2)}",
+        )
+    return text, _capitalize(latin)
+
+
+def title_ja(noun, adjective, other):
+    return _unspaced(NOUNS_JA, ADJECTIVES_JA, ("と", "to"), noun, adjective, other)
+
+
+def title_zh(noun, adjective, other):
+    return _unspaced(NOUNS_ZH, ADJECTIVES_ZH, ("与", "yǔ"), noun, adjective, other)
 
 
 _GENDER_INDEX = {"m": 0, "f": 1, "n": 2}

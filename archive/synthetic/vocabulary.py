@@ -167,3 +167,43 @@ ADJECTIVES_ES = (
     ("escondido", "escondida", False), ("viejo", "vieja", False),
     ("eterno", "eterna", False), ("olvidado", "olvidada", False),
 )  # fmt: skip
+
+# Japanese: (kanji or kana, Hepburn romanization); adjectives stand before the noun.
+NOUNS_JA = (
+    ("川", "kawa"), ("夜", "yoru"), ("街", "machi"), ("夢", "yume"), ("家", "ie"),
+    ("空", "sora"), ("心", "kokoro"), ("旅", "tabi"), ("雨", "ame"), ("手紙", "tegami"),
+    ("歌", "uta"), ("物語", "monogatari"), ("月", "tsuki"), ("海", "umi"), ("太陽", "taiyō"),
+    ("星", "hoshi"), ("道", "michi"), ("冬", "fuyu"), ("夏", "natsu"), ("庭", "niwa"),
+    ("山", "yama"), ("島", "shima"), ("鏡", "kagami"), ("風", "kaze"), ("橋", "hashi"),
+    ("父", "chichi"), ("母", "haha"), ("娘", "musume"), ("息子", "musuko"), ("友", "tomo"),
+    ("よそ者", "yosomono"), ("王", "ō"), ("兵士", "heishi"), ("約束", "yakusoku"),
+    ("記憶", "kioku"), ("奇跡", "kiseki"), ("贈り物", "okurimono"), ("結婚式", "kekkonshiki"),
+)  # fmt: skip
+ADJECTIVES_JA = (
+    ("静かな", "shizuka na"), ("最後の", "saigo no"), ("赤い", "akai"), ("白い", "shiroi"),
+    ("長い", "nagai"), ("小さな", "chiisana"), ("失われた", "ushinawareta"),
+    ("秘密の", "himitsu no"), ("冷たい", "tsumetai"), ("黄金の", "ōgon no"), ("暗い", "kurai"),
+    ("最初の", "saisho no"), ("美しい", "utsukushii"), ("野生の", "yasei no"),
+    ("隠された", "kakusareta"), ("古い", "furui"), ("永遠の", "eien no"),
+    ("忘れられた", "wasurerareta"),
+)  # fmt: skip
+
+# Chinese: (simplified hanzi, Hanyu Pinyin); adjectives stand before the noun.
+NOUNS_ZH = (
+    ("河", "hé"), ("夜", "yè"), ("城市", "chéngshì"), ("梦", "mèng"), ("房子", "fángzi"),
+    ("天空", "tiānkōng"), ("心", "xīn"), ("旅程", "lǚchéng"), ("雨", "yǔ"), ("信", "xìn"),
+    ("歌", "gē"), ("故事", "gùshi"), ("月亮", "yuèliang"), ("海", "hǎi"), ("太阳", "tàiyáng"),
+    ("星星", "xīngxing"), ("路", "lù"), ("冬天", "dōngtiān"), ("夏天", "xiàtiān"),
+    ("花园", "huāyuán"), ("山", "shān"), ("岛", "dǎo"), ("镜子", "jìngzi"), ("风", "fēng"),
+    ("桥", "qiáo"), ("父亲", "fùqīn"), ("母亲", "mǔqīn"), ("女儿", "nǚ'ér"), ("儿子", "érzi"),
+    ("朋友", "péngyou"), ("陌生人", "mòshēngrén"), ("国王", "guówáng"), ("士兵", "shìbīng"),
+    ("承诺", "chéngnuò"), ("记忆", "jìyì"), ("奇迹", "qíjì"), ("礼物", "lǐwù"), ("婚礼", "hūnlǐ"),
+)  # fmt: skip
+ADJECTIVES_ZH = (
+    ("沉默的", "chénmò de"), ("最后的", "zuìhòu de"), ("红色的", "hóngsè de"),
+    ("白色的", "báisè de"), ("漫长的", "màncháng de"), ("小", "xiǎo"), ("失落的", "shīluò de"),
+    ("秘密的", "mìmì de"), ("寒冷的", "hánlěng de"), ("金色的", "jīnsè de"),
+    ("黑暗的", "hēi'àn de"), ("最初的", "zuìchū de"), ("美丽的", "měilì de"),
+    ("狂野的", "kuángyě de"), ("隐藏的", "yǐncáng de"), ("古老的", "gǔlǎo de"),
+    ("永恒的", "yǒnghéng de"), ("被遗忘的", "bèi yíwàng de"),
+)  # fmt: skip

@@ -9,9 +9,11 @@ from archive.synthetic.titles import (
     title_es,
     title_fr,
     title_hi,
+    title_ja,
     title_ko,
     title_ru,
     title_tr,
+    title_zh,
 )
 
 RIVER, NIGHT, MOUNTAIN, ISLAND = 0, 1, 20, 21
@@ -25,7 +27,7 @@ def test_the_word_tables_are_parallel():
         ("NOUNS", vocabulary.NOUNS_EN),
         ("ADJECTIVES", vocabulary.ADJECTIVES_EN),
     ):
-        for language in ("KO", "RU", "EL", "HI", "TR", "FR", "ES"):
+        for language in ("KO", "RU", "EL", "HI", "TR", "FR", "ES", "JA", "ZH"):
             assert len(getattr(vocabulary, f"{prefix}_{language}")) == len(english), language
 
 
@@ -44,6 +46,11 @@ def test_the_word_tables_are_parallel():
         (title_ru, (RIVER, SILENT, NONE), ("Тихая река", "Tikhaya reka")),
         (title_el, (RIVER, SILENT, NONE), ("Το σιωπηλό ποτάμι", "To siopilo potami")),
         (title_hi, (RIVER, SILENT, NONE), ("ख़ामोश नदी", "Khamosh Nadi")),
+        (title_ja, (RIVER, SILENT, NONE), ("静かな川", "Shizuka na Kawa")),
+        (title_ja, (RIVER, NONE, NIGHT), ("川と夜", "Kawa to Yoru")),
+        (title_zh, (RIVER, SILENT, NONE), ("沉默的河", "Chénmò de Hé")),
+        (title_zh, (RIVER, NONE, NIGHT), ("河与夜", "Hé yǔ Yè")),
+        (title_zh, (ISLAND, NONE, NONE), ("岛", "Dǎo")),
     ],
 )
 def test_a_concept_is_rendered_with_the_language_grammar(render, concept, title):
