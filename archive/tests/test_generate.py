@@ -12,13 +12,6 @@ from django.db.models import Count
 from django.test import TestCase
 from django.urls import reverse
 
-from archive.management.commands.generate_archive import (
-    CEREMONIES,
-    GENRES,
-    SLUG_PREFIX,
-    romanize_el,
-    romanize_ru,
-)
 from archive.models import (
     Adaptation,
     Award,
@@ -31,6 +24,7 @@ from archive.models import (
     Role,
     Source,
 )
+from archive.synthetic.records import CEREMONIES, GENRES, SLUG_PREFIX
 from archive.text import fold
 
 FILMS = 300
@@ -39,6 +33,8 @@ SCRIPTS = {
     "Cyrillic": r"[\u0400-\u04ff]",
     "Greek": r"[\u0370-\u03ff]",
     "Devanagari": r"[\u0900-\u097f]",
+    "Kana": r"[\u3040-\u30ff]",
+    "Han": r"[\u4e00-\u9fff]",
     "Turkish letters": r"[ğşıİ]",
     "Latin with accents": r"[éèàçñíóú]",
 }
@@ -210,13 +206,29 @@ class GeneratedArchiveTests(TestCase):
         names = "\n".join(Person.objects.values_list("name_original", flat=True))
         assert re.search(SCRIPTS["Hangul"], names) and re.search(SCRIPTS["Cyrillic"], names)
 
+    def test_korean_japanese_and_chinese_people_have_a_name_in_their_own_script(self):
+        people = Person.objects.filter(slug__startswith=SLUG_PREFIX)
+        for language, script in (("ko", "Hangul"), ("ja", "Han"), ("zh", "Han")):
+            cast = people.filter(roles__film__original_language__code=language).distinct()
+            assert cast.exists(), language
+            for person in cast:
+                assert re.fullmatch(r"[A-Za-z' -]+", person.name), person.name
+                assert re.search(SCRIPTS[script], person.name_original), person.name_original
+                assert " " not in person.name_original, person.name_original
+        names = "\n".join(people.values_list("name_original", flat=True))
+        assert re.search(SCRIPTS["Kana"], names)  # さくら, ひかり, みどり
+        japanese = people.filter(name_original__regex=SCRIPTS["Kana"]).first()
+        assert japanese in Person.objects.search(japanese.name_original)
+
     def test_countries_languages_and_genres_are_real_records(self):
         films = Film.objects.filter(slug__startswith=SLUG_PREFIX)
         assert not films.filter(original_language__isnull=True).exists()
         assert not films.filter(countries__isnull=True).exists()
         languages = set(films.values_list("original_language__code", flat=True))
-        assert {"en", "ko", "hi"} <= languages
-        assert {"US", "KR", "IN"} <= set(films.values_list("countries__code", flat=True))
+        assert {"en", "ko", "hi", "ja", "zh"} <= languages
+        assert {"US", "KR", "IN", "JP", "CN"} <= set(
+            films.values_list("countries__code", flat=True)
+        )
         assert Genre.objects.count() == len(GENRES)
         assert Genre.objects.filter(slug="science-fiction", name="Science fiction").exists()
         assert Ceremony.objects.count() == len(CEREMONIES)
@@ -347,11 +359,3 @@ def test_sources_say_they_are_synthetic(db):
     generate(films=20)
     for source in Source.objects.filter(key__startswith=SLUG_PREFIX):
         assert "not a real source" in source.note
-
-
-def test_romanization_of_cyrillic_and_greek():
-    assert romanize_ru("Тихая река") == "Tikhaya reka"
-    assert romanize_ru("Фёдор Соловьёв") == "Fyodor Solovyov"
-    assert romanize_el("Το σιωπηλό ποτάμι") == "To siopilo potami"
-    assert romanize_el("Ευαγγελία Παπαδοπούλου") == "Evangelia Papadopoulou"
-    assert romanize_el("Άγγελος Ντούμας") == "Angelos Doumas"
