@@ -161,35 +161,87 @@ class SortFilter(django_filters.ChoiceFilter):
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
-    """Shared behaviour: the selection with every valid filter, or every one but some (a
-    facet counts the selection without its own filters)."""
+    """Shared behaviour. A FilterSet gives its rows two ways, both from the valid
+    parameters only (invalid ones are left out; the form's errors say why):
+
+    - :meth:`selection`: the rows to read, in the chosen order (``qs`` is this);
+    - :meth:`matches`: the same rows to count, in no order, leaving out the filters a facet
+      sets. A filter may say how it is best counted (``filter_matches``): reading a page
+      in order and counting every match can call for different SQL.
+    """
 
     sort_param = "sort"
 
     def filter_queryset(self, queryset):
         return self.selection(queryset)
 
-    def selection(self, queryset=None, exclude=()):
-        """The rows the valid parameters select, in the chosen order, leaving out the filters
-        named in ``exclude``. Invalid parameters are left out too (the form's errors say
-        why); an invalid sort falls back to the default order."""
-        if queryset is None:
-            queryset = self.queryset.all()
-        data = {}
-        if self.is_bound:
-            self.form.is_valid()  # cleaned_data then holds the valid parameters only
-            data = self.form.cleaned_data
+    def valid_data(self):
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()  # cleaned_data then holds the valid parameters only
+        return self.form.cleaned_data
+
+    def selection(self, queryset=None):
+        queryset = self.queryset.all() if queryset is None else queryset
+        data = self.valid_data()
         for name, value in data.items():
-            if name not in exclude:
-                queryset = self.filters[name].filter(queryset, value)
+            queryset = self.filters[name].filter(queryset, value)
         if self.sort_param not in data:
+            # An invalid sort falls back to the default order.
             queryset = self.filters[self.sort_param].filter(queryset, None)
         return queryset
+
+    def matches(self, exclude=()):
+        queryset = self.queryset.all()
+        for name, value in self.valid_data().items():
+            if name == self.sort_param or name in exclude:
+                continue
+            filter_ = self.filters[name]
+            queryset = getattr(filter_, "filter_matches", filter_.filter)(queryset, value)
+        return queryset.order_by()
 
     @property
     def sort_label(self):
         value = self.form.cleaned_data.get(self.sort_param) if self.is_bound else None
         return self.filters[self.sort_param].label_for(value)
+
+
+class FilmRelationFilter(RelatedFilter):
+    """Films in any of the chosen countries (or genres).
+
+    Counted, they are gathered through the link table (``filter_matches``). Read in order,
+    the cheaper way depends on how many films the chosen records have (one count on the link
+    table's index, remembered by this filter for the rest of the request):
+
+    - few: gather the linked films, then sort them;
+    - many (``walk_min_links`` or more): read the films along the list's sort index and keep
+      each one that has a link (``EXISTS``), stopping at the page's end.
+
+    PostgreSQL plans either shape well with its per-value statistics; SQLite has none, so
+    the shape is chosen here. Both give the same rows in the same order (a test holds them
+    to it).
+    """
+
+    walk_min_links = 1_000
+
+    def __init__(self, *args, relation, **kwargs):
+        self.through, self.column = Film.link_table(relation)
+        self.link_counts = {}
+        super().__init__(*args, subquery=_films_in(relation), **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        chosen = tuple(ids(value))
+        links = self.through.objects.filter(**{f"{self.column}__in": chosen})
+        if chosen not in self.link_counts:
+            self.link_counts[chosen] = links.count()
+        if self.link_counts[chosen] >= self.walk_min_links:
+            return qs.filter(Exists(links.filter(film_id=OuterRef("pk"))))
+        return self.filter_matches(qs, value)
+
+    def filter_matches(self, qs, value):
+        return super().filter(qs, value)
 
 
 def _films_in(model_field):
@@ -205,10 +257,10 @@ class FilmFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label="Title or character")
     year_min = YearFilter(field_name="year", lookup_expr="gte", label="From year")
     year_max = YearFilter(field_name="year", lookup_expr="lte", label="To year")
-    country = RelatedFilter(
+    country = FilmRelationFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        subquery=_films_in("countries"),
+        relation="countries",
         case="upper",
         unknown="No country has the code “%(value)s”: use an ISO 3166-1 code such as KR.",
         label="Country",
@@ -221,10 +273,10 @@ class FilmFilter(ArchiveFilterSet):
         unknown="No language has the code “%(value)s”: use an ISO 639-1 code such as ko.",
         label="Language",
     )
-    genre = RelatedFilter(
+    genre = FilmRelationFilter(
         queryset=Genre.objects.all(),
         to_field_name="slug",
-        subquery=_films_in("genres"),
+        relation="genres",
         case="lower",
         label="Genre",
     )

@@ -89,7 +89,7 @@ class ArchiveListView(ListView):
         """The selection's total, counted up to the cap + 1 in no order."""
 
         def count():
-            return self.filterset.qs.order_by()[: self.count_cap + 1].count()
+            return self.filterset.matches()[: self.count_cap + 1].count()
 
         return cache.remember(self.request, f"{self.list_name} total", self.selection_key(), count)
 
@@ -98,10 +98,8 @@ class ArchiveListView(ListView):
         ``count_cap`` matches (bounded work at any size)."""
 
         def count():
-            selection = self.filterset.selection(exclude=facet.params).order_by("pk")
-            bounded = selection.model.objects.filter(
-                pk__in=selection.values("pk")[: self.count_cap]
-            )
+            matches = self.filterset.matches(exclude=facet.params).order_by("pk")
+            bounded = matches.model.objects.filter(pk__in=matches.values("pk")[: self.count_cap])
             return [tuple(row) for row in facet.count(bounded)]
 
         name = f"{self.list_name} facet {facet.title}"
