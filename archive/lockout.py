@@ -28,8 +28,20 @@ def address_failure_limit(request, credentials=None):
 
 class NameAndAddressHandler(AxesDatabaseHandler):
     def is_locked(self, request, credentials=None):
-        if super().is_locked(request, credentials):
-            return True
+        """Refuses the sign-in before the password is checked."""
+        return super().is_locked(request, credentials) or self.is_address_locked(
+            request, credentials
+        )
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        """Answers the failure that reaches the address's limit, and each one after it, with
+        the lockout page: axes itself decides that from the per-name count only."""
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is not None and self.is_address_locked(request, credentials):
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
+
+    def is_address_locked(self, request, credentials=None):
         if not settings.AXES_LOCK_OUT_AT_FAILURE:
             return False
         return self.address_failures(request) >= address_failure_limit(request, credentials)
