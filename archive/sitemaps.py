@@ -2,17 +2,19 @@
 
 Wired in ``config/urls.py``::
 
-    from django.contrib.sitemaps.views import sitemap
-    from archive.sitemaps import robots_txt, sitemaps
+    from archive.sitemaps import robots_txt, sitemap_xml
 
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+
+Both answer GET and HEAD only (405 otherwise, OPTIONS and TRACE included).
 
 Django's sitemap view splits into pages of 50,000 URLs by itself (``?p=2``); an archive that
 outgrows a few pages would move to ``django.contrib.sitemaps.views.index``.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
@@ -66,6 +68,13 @@ sitemaps = {
     "films": FilmSitemap,
     "people": PersonSitemap,
 }
+
+
+@require_safe
+def sitemap_xml(request):
+    """Django's sitemap view for ``sitemaps``, for reading only: that view answers any
+    method, and a robot has no need of any but GET and HEAD."""
+    return sitemap(request, sitemaps)
 
 
 @require_safe

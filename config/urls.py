@@ -1,16 +1,34 @@
 """Top-level URLs: the public archive at the root, the editors' admin at
-``settings.ADMIN_PATH`` (``DJANGO_ADMIN_PATH``, "admin/" unless set)."""
+``settings.ADMIN_PATH`` (``DJANGO_ADMIN_PATH``, "admin/" unless set), the error views, and
+``/favicon.ico``, which browsers ask for whatever the pages' icon link says."""
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.decorators.http import require_safe
+from django.views.generic import RedirectView
 
-from archive.sitemaps import robots_txt, sitemaps
+from archive.accounts import SignOutView
+from archive.sitemaps import robots_txt, sitemap_xml
+
+# The icon's static address is looked up at the first request: with the manifest storage it
+# needs the manifest, which is written by collectstatic after this module may be imported.
+favicon = require_safe(
+    RedirectView.as_view(url=lazy(static, str)("archive/favicon.svg"), permanent=False)
+)
 
 urlpatterns = [
+    path(f"{settings.ADMIN_PATH}logout/", SignOutView.as_view(), name="sign-out"),
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("archive.urls")),
 ]
+
+handler400 = "archive.errors.bad_request"
+handler403 = "archive.errors.permission_denied"
+handler404 = "archive.errors.page_not_found"
+handler500 = "archive.errors.server_error"

@@ -657,3 +657,31 @@ def test_the_watch_reports_what_it_should(open_visitor):
         for line in problems
     ), problems
     assert "request leaving the site: GET https://example.com/" in problems
+
+
+# Error pages -------------------------------------------------------------------------------
+
+
+def test_a_missing_page_shows_the_sites_404_page_and_its_search_works(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    missing = "/films/no-such-film-1900/"
+    response = page.goto(visitor.base + missing)
+    assert response.status == 404
+    expect(heading(page)).to_have_text("Page not found")
+    expect(page).to_have_title("Page not found · Film archive")
+    expect(main_nav(page).get_by_role("link", name="People")).to_be_visible()
+    # The 404 (and Chromium's console line about it) is the one expected problem; anything
+    # else (a style or icon that failed to load, a policy violation) is still reported.
+    address = f"{visitor.base}{missing}"
+    assert visitor.watch.problems == [
+        f"HTTP 404: GET {address}",
+        "console error: Failed to load resource: the server responded with a status of 404"
+        f" (Not Found) ({address})",
+    ]
+    visitor.watch.problems.clear()
+
+    page.get_by_role("searchbox", name="Search films by any title or character").fill("Miracle")
+    page.get_by_role("button", name="Search", exact=True).click()
+    visitor.at("/films/", "q=Miracle")
+    expect(heading(page)).to_have_text("Films")

@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import F
-from django.urls import reverse
+from django.templatetags.static import static
+from django.test import Client
+from django.urls import resolve, reverse
 
+from archive.accounts import SignOutView
+from archive.headers import add_protective_headers
+from archive.lockout import address_failure_limit
 from archive.models import Film, FixtureLoad
 
 STRONG_KEY = secrets.token_urlsafe(50)
 FILM = "miracle-in-cell-no-7-2013"
 PASSWORD = "a-long-and-right-password-41"
+ORIGINAL_AXES_HANDLER = settings.AXES_HANDLER
 
 
 def start(env, *args):
@@ -109,6 +116,53 @@ def after_the_cool_off():
     AccessAttempt.objects.update(
         attempt_time=F("attempt_time") - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
     )
+
+
+# What this module's tests need from config/settings.py ----------------------------------
+
+# The lines config/settings.py needs for the tests below (applied to every test here by
+# ``site_settings``; a no-op once settings.py has them, which the xfail test checks).
+SITE_SETTINGS = {
+    "LOGIN_REDIRECT_URL": "admin:index",
+    "AXES_HANDLER": "archive.lockout.NameAndAddressHandler",
+    "AXES_LOCKOUT_PARAMETERS": [["username", "ip_address"]],
+    "WHITENOISE_ADD_HEADERS_FUNCTION": add_protective_headers,
+}
+
+
+@pytest.fixture(autouse=True)
+def site_settings(settings):
+    for name, value in SITE_SETTINGS.items():
+        setattr(settings, name, value)
+    AxesProxyHandler.get_implementation(force=True)
+    yield
+    settings.AXES_HANDLER = ORIGINAL_AXES_HANDLER
+    AxesProxyHandler.get_implementation(force=True)
+
+
+PRINT_SITE_SETTINGS = """
+from django.conf import settings
+add = getattr(settings, "WHITENOISE_ADD_HEADERS_FUNCTION", None)
+print(json.dumps({
+    "LOGIN_REDIRECT_URL": settings.LOGIN_REDIRECT_URL,
+    "AXES_HANDLER": settings.AXES_HANDLER,
+    "AXES_LOCKOUT_PARAMETERS": settings.AXES_LOCKOUT_PARAMETERS,
+    "WHITENOISE_ADD_HEADERS_FUNCTION": add and f"{add.__module__}.{add.__name__}",
+}))
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="config/settings.py lacks the lines of SITE_SETTINGS (see the branch's report); "
+    "once it has them, this passes: drop this mark",
+)
+def test_settings_py_has_the_lines_these_tests_apply():
+    values = run_python({"DJANGO_SECRET_KEY": STRONG_KEY}, PRINT_SITE_SETTINGS)
+    assert values == {
+        **SITE_SETTINGS,
+        "WHITENOISE_ADD_HEADERS_FUNCTION": "archive.headers.add_protective_headers",
+    }
 
 
 # Production settings ----------------------------------------------------------------------
@@ -292,22 +346,40 @@ def test_the_right_password_is_accepted_again_after_the_cool_off(client, editor)
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def test_one_address_is_locked_out_whatever_user_names_it_tries(client, editor):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, f"guess-{attempt}", "wrong", address="203.0.113.7")
+def test_one_address_is_locked_out_after_guessing_many_user_names(client, editor):
+    address_limit = address_failure_limit(None)
+    assert address_limit == 4 * settings.AXES_FAILURE_LIMIT
+    for attempt in range(address_limit - 1):
+        response = sign_in(client, f"guess-{attempt}", "wrong", address="203.0.113.7")
+        assert response.status_code == 200, attempt
+    # Below the address's limit, the editor at that address signs in as usual ...
+    assert signed_in(sign_in(client, "editor", PASSWORD, address="203.0.113.7"))
+    client.post(reverse("admin:logout"))
+    # ... at it, nobody there does, whatever the name.
+    assert_locked_out(sign_in(client, "guess-last", "wrong", address="203.0.113.7"))
     assert_locked_out(sign_in(client, "editor", PASSWORD, address="203.0.113.7"))
-    # The editor elsewhere is not locked out: the failures were not for that user name.
+    assert_locked_out(sign_in(client, "someone-else", "wrong", address="203.0.113.7"))
+    # The editor elsewhere is not locked out: the failures were not from there.
     assert signed_in(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
 
 
-def test_one_user_name_is_locked_out_from_every_address(client, editor):
-    for attempt in range(settings.AXES_FAILURE_LIMIT):
+def test_failures_for_a_user_name_elsewhere_do_not_lock_it_out_here(client, editor):
+    """Nobody can lock an editor out by failing with their name from other addresses."""
+    for attempt in range(3 * settings.AXES_FAILURE_LIMIT):
         response = sign_in(client, "editor", "wrong", address=f"203.0.113.{attempt + 1}")
-    assert_locked_out(response)
-    assert_locked_out(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
-    # Another editor at yet another address signs in as usual.
+        assert response.status_code == 200, attempt
+    assert signed_in(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
+
+
+def test_a_user_name_is_locked_out_at_the_address_that_failed(client, editor):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "editor", "wrong", address="203.0.113.9")
+    assert_locked_out(sign_in(client, "editor", PASSWORD, address="203.0.113.9"))
+    # Another name at that address has failed nothing yet; the name elsewhere neither.
     User.objects.create_user("curator", password=PASSWORD, is_staff=True)
-    assert signed_in(sign_in(client, "curator", PASSWORD, address="198.51.100.2"))
+    assert signed_in(sign_in(client, "curator", PASSWORD, address="203.0.113.9"))
+    client.post(reverse("admin:logout"))
+    assert signed_in(sign_in(client, "editor", PASSWORD, address="198.51.100.1"))
 
 
 def test_a_successful_sign_in_clears_the_failures(client, editor):
@@ -373,13 +445,125 @@ def test_test_clients_sign_in_with_force_login_or_a_request(client, editor):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
+# Where signing in and out lead ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unsafe", ["https://evil.example/", "//evil.example/", "/\\evil.example"])
+def test_sign_in_with_an_unsafe_next_lands_on_the_admin_index(client, editor, unsafe):
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": PASSWORD, "next": unsafe},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_sign_in_with_a_next_of_this_site_goes_there(client, editor):
+    films = reverse("admin:archive_film_changelist")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": PASSWORD, "next": films},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert response["Location"] == films
+
+
+def test_the_admins_sign_out_address_is_this_sites_view():
+    assert resolve(reverse("admin:logout")).func.view_class is SignOutView
+
+
+def test_sign_out_by_get_asks_with_a_button_that_posts(client, editor):
+    client.force_login(editor)
+    response = client.get(reverse("admin:logout"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert f'<form method="post" action="{reverse("admin:logout")}">' in text
+    assert 'name="csrfmiddlewaretoken"' in text
+    assert '<button type="submit">Sign out</button>' in text
+    assert '<nav aria-label="Main">' in text
+    assert client.session.get("_auth_user_id") == str(editor.pk)
+
+
+def test_sign_out_by_post_signs_out_and_goes_home(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("admin:logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("archive:home")
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+@pytest.mark.parametrize("unsafe", ["https://evil.example/", "//evil.example/"])
+def test_sign_out_with_an_unsafe_next_goes_home(client, editor, unsafe):
+    client.force_login(editor)
+    page = client.get(reverse("admin:logout"), {"next": unsafe})
+    assert unsafe not in page.content.decode()
+    response = client.post(f"{reverse('admin:logout')}?next={unsafe}")
+    assert response["Location"] == reverse("archive:home")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_sign_out_with_a_next_of_this_site_goes_there(client, editor):
+    client.force_login(editor)
+    films = reverse("archive:film-list")
+    page = client.get(reverse("admin:logout"), {"next": films})
+    assert f'<input type="hidden" name="next" value="{films}">' in page.content.decode()
+    response = client.post(reverse("admin:logout"), {"next": films})
+    assert response["Location"] == films
+
+
+def test_sign_out_by_get_when_signed_out_goes_home(client, db):
+    response = client.get(reverse("admin:logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("archive:home")
+
+
+def test_sign_out_takes_no_other_method(client, editor):
+    client.force_login(editor)
+    assert client.put(reverse("admin:logout")).status_code == 405
+    assert client.generic("TRACE", reverse("admin:logout")).status_code == 405
+
+
+# Static files and error pages -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["archive/site.css", "archive/favicon.svg"])
+def test_static_files_carry_the_protective_headers(settings, name):
+    settings.WHITENOISE_USE_FINDERS = True
+    response = Client().get(static(name))
+    assert response.status_code == 200
+    assert_protective_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_400_page_carries_the_protective_headers(settings):
+    client = Client(raise_request_exception=False)
+    response = client.get(reverse("archive:home"), HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert_protective_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_404_page_carries_the_protective_headers(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert_protective_headers(response)
+
+
 # The admin's address ----------------------------------------------------------------------
 
+# The 404 page links static files: without collectstatic's manifest the production storage
+# cannot name them, so the plain storage stands in (as in every other test).
 PRINT_ADMIN = """
 from django.test import Client
-from django.test.utils import setup_test_environment
+from django.test.utils import override_settings, setup_test_environment
 from django.urls import reverse
 setup_test_environment()
+override_settings(STORAGES={
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}).enable()
 client = Client()
 print(json.dumps({
     "index": reverse("admin:index"),

@@ -98,3 +98,15 @@ def test_robots_txt_uses_the_request_host(client, settings):
 def test_robots_txt_only_answers_reads(client):
     assert client.head(reverse("robots")).status_code == 200
     assert client.post(reverse("robots")).status_code == 405
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.parametrize("name", ["sitemap", "robots"])
+def test_the_sitemap_and_robots_txt_answer_reads_only(client, name):
+    url = reverse(name)
+    assert client.get(url).status_code == 200
+    assert client.head(url).status_code == 200
+    for method in ("OPTIONS", "TRACE", "POST", "PUT", "DELETE"):
+        response = client.generic(method, url)
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD"
