@@ -170,7 +170,7 @@ def render_database(name, big, small, small_films):
         few = small["pages"][key]["queries"] if small else None
         queries = f"{few} / {page['queries']}" if small else str(page["queries"])
         if small and few != page["queries"]:
-            queries += " **grows**"
+            queries += " **grows**" if few < page["queries"] else " **differs**"
             grown.append(key)
         ratio = page["cpu_ms"] / bare["cpu_ms"]
         target = TARGETS.get(key)
@@ -237,8 +237,9 @@ client (benchmarks/measure.py), with the deployed settings (debug off) except th
 cache, which is off (benchmarks/settings.py), so that every request builds its page; the
 count cache is on, as deployed, and warm after a few unmeasured requests. The pages are
 asked in rounds, each page once or more per round, and the table gives the median of
-`time.process_time()` per request. On PostgreSQL that CPU time leaves out the database
-server's own work, so the table also gives the median wall time. The query counts are
+`time.process_time()` per request. SQLite runs inside the process, so there the CPU time
+includes the database's work; on PostgreSQL it leaves out the database server's own work,
+so the table also gives the median wall time. The query counts are
 those of one request at each of two archive sizes; a count that differs between them grows
 with the archive.
 
