@@ -165,13 +165,16 @@ def render_database(name, big, small, small_films):
         "| ratio | target | met? | median wall ms | requests |",
         "|---|---|---:|---:|---:|---|---:|---:|",
     ]
-    missed, grown = [], []
+    missed, grown, repeated = [], [], []
     for key, page in big["pages"].items():
         few = small["pages"][key]["queries"] if small else None
         queries = f"{few} / {page['queries']}" if small else str(page["queries"])
         if small and few != page["queries"]:
             queries += " **grows**" if few < page["queries"] else " **differs**"
             grown.append(key)
+        if page["repeated"]:
+            queries += f" ({page['repeated']} repeated)"
+            repeated.append(key)
         ratio = page["cpu_ms"] / bare["cpu_ms"]
         target = TARGETS.get(key)
         if target is None:
@@ -193,6 +196,12 @@ def render_database(name, big, small, small_films):
         lines += [
             f"Finding: the query count of {', '.join(grown)} differs between the "
             f"{small_films:,}- and the {big['films']:,}-film archives.",
+            "",
+        ]
+    if repeated:
+        lines += [
+            f"Finding: {', '.join(repeated)} run the same SQL more than once in one request "
+            '("repeated": the copies).',
             "",
         ]
     return lines, missed

@@ -69,9 +69,11 @@ def timed(client, path):
 
 
 def query_count(client, path):
+    """How many queries one request makes, and how many of them repeat an earlier one."""
     with CaptureQueriesContext(connection) as queries:
         ask(client, path)
-    return len(queries)
+    statements = [query["sql"] for query in queries]
+    return len(statements), len(statements) - len(set(statements))
 
 
 def measure(pages, rounds, warmup):
@@ -87,8 +89,8 @@ def measure(pages, rounds, warmup):
             "label": label,
             "bytes": len(body),
             "lines": body.count(b"\n"),
-            "queries": query_count(client, path),
         }
+        facts[key]["queries"], facts[key]["repeated"] = query_count(client, path)
     for _ in range(rounds):
         for key, (path, _) in pages.items():
             repeat = max(1, min(MAX_REPEAT, int(ROUND_SHARE / max(last[key], 1e-6))))
@@ -111,7 +113,8 @@ def queries_only(pages):
     facts = {}
     for key, (path, label) in pages.items():
         ask(client, path)  # fills the count cache, as it is between two visits
-        facts[key] = {"path": path, "label": label, "queries": query_count(client, path)}
+        count, repeated = query_count(client, path)
+        facts[key] = {"path": path, "label": label, "queries": count, "repeated": repeated}
     return facts
 
 
