@@ -200,8 +200,8 @@ def render_database(name, big, small, small_films):
         ]
     if repeated:
         lines += [
-            f"Finding: {', '.join(repeated)} run the same SQL more than once in one request "
-            '("repeated": the copies).',
+            "Finding: these pages run the same SQL more than once in one request "
+            f'("repeated": the copies): {", ".join(repeated)}.',
             "",
         ]
     return lines, missed
