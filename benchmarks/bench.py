@@ -73,8 +73,9 @@ def base_env(database_url, settings="config.settings"):
 
 
 def run(env, *args):
+    """A Python child's output; its errors go to this process's stderr, to be read."""
     return subprocess.run(
-        [PYTHON, *args], cwd=ROOT, env=env, check=True, text=True, capture_output=True
+        [PYTHON, *args], cwd=ROOT, env=env, check=True, text=True, stdout=subprocess.PIPE
     ).stdout
 
 
@@ -153,7 +154,7 @@ def load_average():
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def render_database(name, big, small, small_films):
+def render_database(name, big, small):
     bare = big["pages"]["bare view"]
     queries_header = "queries"
     if small:
@@ -195,7 +196,7 @@ def render_database(name, big, small, small_films):
     if grown:
         lines += [
             f"Finding: the query count of {', '.join(grown)} differs between the "
-            f"{small_films:,}- and the {big['films']:,}-film archives.",
+            f"{small['films']:,}- and the {big['films']:,}-film archives.",
             "",
         ]
     if repeated:
@@ -217,7 +218,7 @@ def render(results, profiles, args, started, load_text):
         "",
     ]
     for name, (big, small) in results["databases"].items():
-        table, _ = render_database(name, big, small, args.small_films)
+        table, _ = render_database(name, big, small)
         lines += table
     if profiles:
         lines += [
@@ -329,12 +330,12 @@ def main():
         results["databases"][name] = (big, small)
     results["load_after"] = load_average()
 
-    # Profiled on the first database only: the CPU time is the Python code's, much the same
-    # on both, and one profile a page keeps the report short.
+    # Profiled on the first database only, to keep the report short: the Python code is the
+    # same on both (on SQLite the profile also shows the SQL, which runs in this process).
     profiles = {}
     first = engines[chosen[0]]
     big, small = results["databases"][first]
-    for key in render_database(first, big, small, args.small_films)[1]:
+    for key in render_database(first, big, small)[1]:
         log(f"[{first}] profile of {key} (misses its target)")
         profiles[(first, key)] = measure(urls[chosen[0]][0], *measure_args, "--profile", key)
 

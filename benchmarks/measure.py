@@ -17,6 +17,7 @@ import cProfile
 import json
 import os
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -164,6 +165,7 @@ def profile_table(rows, requests):
     for name, func in rows:
         where = short_path(func.file_name)
         label = f"{where}:{func.line_number} {name}" if where != "~" else name
+        label = re.sub(r" at 0x[0-9a-f]+", "", label)  # an address differs in every run
         calls = int(str(func.ncalls).split("/")[0]) / requests
         lines.append(
             f"| {func.cumtime / requests * 1000:.1f} | {func.tottime / requests * 1000:.1f} "
