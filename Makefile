@@ -78,10 +78,14 @@ serve: $(VENV)/.installed
 	env -u DJANGO_DEBUG $(MANAGE) collectstatic --noinput -v 0
 	env -u DJANGO_DEBUG $(BIN)/python -m gunicorn config.wsgi:application
 
-# The benchmark (benchmarks/bench.py): needs wrk (Debian's package) and PostgreSQL.
+# The benchmark (benchmarks/bench.py): each page's CPU time per request, in-process, as a
+# ratio to a bare view, on SQLite and PostgreSQL; writes docs/benchmarks.md. It generates
+# the archives on the first run, e.g. ARGS="--databases sqlite" or ARGS="--profile home";
+# ARGS="--load" adds a load test with wrk (Debian's package).
 bench: $(VENV)/.installed-dev
-	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-	$(BIN)/python benchmarks/bench.py $(ARGS)
+	@case "$(ARGS)" in *--load*) command -v wrk >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq wrk; } ;; esac
+	$(BIN)/python -m benchmarks.bench $(ARGS)
 
 # The soak test (benchmarks/soak.py): gunicorn under reading and editing client processes
 # for 60 s on a temporary SQLite file, e.g. ARGS="--duration 300" or

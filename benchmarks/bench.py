@@ -1,65 +1,70 @@
-"""`make bench`: the archive's throughput and latency, measured against two references.
+"""`make bench`: CPU time per request of each page, as a ratio to a bare view, in-process.
 
-1. Makes (or reuses) a synthetic archive of --films films on SQLite
-   (benchmarks/data/archive.sqlite3) and on PostgreSQL (database ``archive_bench``):
-   migrate, the seed fixture, ``generate_archive --films N --seed 1``, and one film with
-   50 credits.
-2. Starts the production server (gunicorn, debug off, whitenoise, gunicorn.conf.py) on
-   loopback in three modes, on each database: uncached (page cache and count cache off:
-   every count and facet counted on every request), cold (page cache off, count cache on:
-   each page is built, its rows read, but a selection's total and facet counts are
-   counted once per archive version) and warm (both on).
-3. Drives load with wrk, a separate process, for --duration seconds per page at
-   --clients concurrent connections, and reads requests/s, p50 and p99.
-4. In the same run measures the references: Datasette serving the same SQLite file on its
-   equivalent filtered table page, and a bare Django view (a constant template: the
-   framework's ceiling; and 25 rows with one query).
-5. Prints the table and the ratios, and writes them to benchmarks/results.md.
+1. Makes (or reuses) a generated archive of --films films (seed fixture, then
+   ``generate_archive --films N --seed 1``) on SQLite (benchmarks/data/archive.sqlite3)
+   and on PostgreSQL (database ``archive_bench`` on 127.0.0.1, created if missing), and a
+   smaller one of --small-films films beside it, to compare the query counts.
+2. On each database, benchmarks/measure.py asks every page and the bare view (25 films,
+   one query: benchmarks/urls.py) in rounds through the whole middleware stack with
+   Django's test client, page cache off and count cache on as deployed, and takes the
+   median CPU time (``time.process_time``) and wall time per request. On PostgreSQL the CPU
+   time leaves out the server's work; the wall time includes it.
+3. Prints the table (page, queries at both sizes, median CPU ms, ratio to the bare view,
+   target, met?) and writes it, with the machine and the date, into docs/benchmarks.md,
+   with a cProfile summary of every page that misses its target.
 
-Only loopback addresses are used; every load run is bounded in time.
+``--profile PAGE`` only prints where that page spends its CPU time; ``--load`` adds a
+short load test of the same pages under gunicorn with wrk (benchmarks/load.py).
+Run as ``python -m benchmarks.bench`` from the project's root (``make bench`` does).
 """
 
 import argparse
 import json
 import os
-import re
-import shutil
-import signal
-import socket
+import platform
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
+
+from benchmarks import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 PYTHON = sys.executable
-PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_DB = "archive_bench"
-#: (mode, page cache seconds, count cache seconds)
-MODES = (("uncached", 0, 0), ("cold", 0, 600), ("warm", 300, 600))
+#: The size other engineers' tools expect under the plain names (archive.sqlite3, archive_bench).
+DEFAULT_FILMS = 100_000
+DOCS = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
+#: The most each page's median CPU time may be, in multiples of the bare view's.
+TARGETS = {
+    "home": 3,
+    "films": 6,
+    "films filtered": 6,
+    "search": 5,
+    "film page": 5,
+    "person page": 10,
+    "awards": 6,
+    "CSV export": 25,
+}
 
 
 def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def base_env(database_url, cache_seconds, count_seconds=600):
+def base_env(database_url, settings="config.settings"):
+    """The environment of a child process: debug off, the deployed defaults, one database."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "GUNICORN_"))
     }
     env.update(
+        DJANGO_SETTINGS_MODULE=settings,
         DJANGO_SECRET_KEY="benchmark-only-" + "x" * 40,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_HSTS_SECONDS="0",
-        DJANGO_PAGE_CACHE_SECONDS=str(cache_seconds),
-        DJANGO_COUNT_CACHE_SECONDS=str(count_seconds),
         DJANGO_LOG_LEVEL="ERROR",
         DATABASE_URL=database_url,
         PYTHONPATH=str(ROOT),
@@ -67,372 +72,288 @@ def base_env(database_url, cache_seconds, count_seconds=600):
     return env
 
 
-def manage(env, *args, capture=False):
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=capture,
-    )
-    return result.stdout
+def run(env, *args):
+    """A Python child's output; its errors go to this process's stderr, to be read."""
+    return subprocess.run(
+        [PYTHON, *args], cwd=ROOT, env=env, check=True, text=True, stdout=subprocess.PIPE
+    ).stdout
+
+
+def manage(env, *args):
+    return run(env, "manage.py", *args)
+
+
+def measure(database_url, *args):
+    """What benchmarks/measure.py prints, run on one database."""
+    return run(base_env(database_url, "benchmarks.settings"), "-m", "benchmarks.measure", *args)
+
+
+def measure_json(database_url, *args):
+    return json.loads(measure(database_url, *args).strip().splitlines()[-1])
 
 
 def film_count(env):
     code = "from archive.models import Film; print(Film.objects.count())"
-    return int(manage(env, "shell", "-v", "0", "-c", code, capture=True).strip() or 0)
+    return int(manage(env, "shell", "-v", "0", "-c", code).strip() or 0)
 
 
-def ensure_postgres_database():
+def ensure_postgres_database(name):
     import psycopg
 
-    with psycopg.connect(
-        PG_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True
-    ) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (PG_BENCH_DB,)
-        ).fetchone()
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if not exists:
-            conn.execute(f'CREATE DATABASE "{PG_BENCH_DB}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def ensure_archive(name, database_url, films, seed):
-    env = base_env(database_url, 0)
-    log(f"[{name}] migrate")
+def database_url(engine, films):
+    """Where the archive of ``films`` films lives: the default size under the plain names."""
+    suffix = "" if films == DEFAULT_FILMS else f"-{films}"
+    if engine == "sqlite":
+        DATA.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{DATA / f'archive{suffix}.sqlite3'}"
+    name = PG_BENCH_DB + suffix.replace("-", "_")
+    ensure_postgres_database(name)
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def ensure_archive(url, films, seed):
+    env = base_env(url)
     manage(env, "migrate", "-v", "0")
     count = film_count(env)
-    if count < films:
-        if count == 0:
-            manage(env, "loaddata", "-v", "0", "miracle_in_cell_no_7")
-        log(f"[{name}] generate_archive --films {films} --seed {seed}")
-        started = time.monotonic()
-        manage(env, "generate_archive", "--films", str(films), "--seed", str(seed))
-        log(f"[{name}] generated in {time.monotonic() - started:.0f} s")
-    else:
-        log(f"[{name}] reusing {count} films")
-    out = subprocess.run(
-        [PYTHON, str(ROOT / "benchmarks" / "prepare.py")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    if count >= films:
+        log(f"  reusing {count:,} films at {url}")
+        return
+    if count == 0:
+        manage(env, "loaddata", "-v", "0", "miracle_in_cell_no_7")
+    log(f"  generate_archive --films {films} --seed {seed} at {url} (a few minutes)")
+    started = time.monotonic()
+    manage(env, "generate_archive", "--films", str(films), "--seed", str(seed))
+    log(f"  generated in {time.monotonic() - started:.0f} s")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def machine():
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import django
+
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores"
+        f"{f' ({model})' if model else ''}, Python {platform.python_version()}, "
+        f"Django {django.get_version()}"
+    )
 
 
-def wait_ready(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status < 500:
-                    return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(0.3)
-    raise RuntimeError(f"server at {url} did not answer in {seconds} s")
+def load_average():
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-class Server:
-    def __init__(self, command, env, ready_path="/"):
-        self.port = free_port()
-        self.command = [part.replace("{port}", str(self.port)) for part in command]
-        self.env = env
-        self.ready_path = ready_path
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            self.command,
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
+def render_database(name, big, small):
+    bare = big["pages"]["bare view"]
+    queries_header = "queries"
+    if small:
+        queries_header += f" ({small['films']:,} / {big['films']:,} films)"
+    lines = [
+        f"### {name} ({big['database']}; {big['films']:,} films, {big['credits']:,} credits)",
+        "",
+        f"| page | {queries_header} | median CPU ms "
+        "| ratio | target | met? | median wall ms | requests |",
+        "|---|---|---:|---:|---:|---|---:|---:|",
+    ]
+    missed, grown, repeated = [], [], []
+    for key, page in big["pages"].items():
+        few = small["pages"][key]["queries"] if small else None
+        queries = f"{few} / {page['queries']}" if small else str(page["queries"])
+        if small and few != page["queries"]:
+            queries += " **grows**" if few < page["queries"] else " **differs**"
+            grown.append(key)
+        if page["repeated"]:
+            queries += f" ({page['repeated']} repeated)"
+            repeated.append(key)
+        ratio = page["cpu_ms"] / bare["cpu_ms"]
+        target = TARGETS.get(key)
+        if target is None:
+            target_text = met = ""
+        else:
+            target_text = f"≤ {target}×"
+            met = "yes" if ratio <= target else "**NO**"
+            if ratio > target:
+                missed.append(key)
+        label = page["label"]
+        if key == "CSV export":
+            label += f" ({page['lines'] - 1:,} rows)"
+        lines.append(
+            f"| {label} | {queries} | {page['cpu_ms']:.1f} | {ratio:.1f}× | {target_text} "
+            f"| {met} | {page['wall_ms']:.1f} | {page['requests']} |"
         )
-        try:
-            wait_ready(self.url(self.ready_path))
-        except RuntimeError:
-            self.__exit__()
-            raise
-        return self
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def __exit__(self, *exc):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+    lines.append("")
+    if grown:
+        lines += [
+            f"Finding: the query count of {', '.join(grown)} differs between the "
+            f"{small['films']:,}- and the {big['films']:,}-film archives.",
+            "",
+        ]
+    if repeated:
+        lines += [
+            "Finding: these pages run the same SQL more than once in one request "
+            f'("repeated": the copies): {", ".join(repeated)}.',
+            "",
+        ]
+    return lines, missed
 
 
-def gunicorn(database_url, cache_seconds, count_seconds):
-    env = base_env(database_url, cache_seconds, count_seconds)
-    return Server(
-        [PYTHON, "-m", "gunicorn", "benchmarks.wsgi:application", "--bind", "127.0.0.1:{port}"],
-        env,
-    )
+def render(results, profiles, args, started, load_text):
+    lines = [
+        START,
+        "",
+        f"Run of {started} UTC: {machine()}. Load average {results['load_before']} before "
+        f"the run, {results['load_after']} after. `--rounds {args.rounds} --warmup "
+        f"{args.warmup}`.",
+        "",
+    ]
+    for name, (big, small) in results["databases"].items():
+        table, _ = render_database(name, big, small)
+        lines += table
+    if profiles:
+        lines += [
+            "### Where the time goes in the pages that miss their target",
+            "",
+            "cProfile (`make bench ARGS=\"--profile 'PAGE'\"`), CPU time; functions whose "
+            "cumulative time is nearly the whole request (handler, middleware) left out.",
+            "",
+        ]
+        for (name, key), text in profiles.items():
+            lines += [f"#### {name}: {key}", "", text.strip(), ""]
+    if load_text:
+        lines += [load_text.strip(), ""]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
 
 
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+INTRO = """# Benchmarks
+
+`make bench` (benchmarks/bench.py) measures the CPU time the server spends on each page,
+in-process, as a ratio to a bare Django view that lists 25 films from one query
+(benchmarks/urls.py), measured in the same run, on a generated archive of 100,000 films.
+
+How it measures: every page goes through the whole middleware stack with Django's test
+client (benchmarks/measure.py), with the deployed settings (debug off) except the page
+cache, which is off (benchmarks/settings.py), so that every request builds its page; the
+count cache is on, as deployed, and warm after a few unmeasured requests. The pages are
+asked in rounds, each page once or more per round, and the table gives the median of
+`time.process_time()` per request. SQLite runs inside the process, so there the CPU time
+includes the database's work; on PostgreSQL it leaves out the database server's own work,
+so the table also gives the median wall time. The query counts are
+those of one request at each of two archive sizes; a count that differs between them grows
+with the archive.
+
+The machine is shared and noisy: compare the ratios within one run, not the milliseconds
+between runs.
+
+Run it:
+
+```
+make bench                                 # both databases, writes this file's table
+make bench ARGS="--databases sqlite"       # SQLite only
+make bench ARGS="--profile 'person page'"  # where one page spends its time (cProfile)
+make bench ARGS="--load"                   # also a short wrk load test under gunicorn
+```
+
+The first run generates the archives (a few minutes each): SQLite in
+`benchmarks/data/archive.sqlite3` (and `archive-10000.sqlite3`), PostgreSQL in the
+databases `archive_bench` and `archive_bench_10000` on 127.0.0.1; later runs reuse them.
+
+## Last run
+
+"""
 
 
-def _ms(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * _UNITS[unit]
-
-
-#: Seconds each page is loaded, at the measured concurrency, before it is measured.
-WARM_UP_SECONDS = 3
-
-
-def load(url, duration, clients, timeout=30):
-    """Requests per second, p50 and p99 in ms, and non-2xx count, measured by wrk.
-
-    The page is loaded first for ``WARM_UP_SECONDS`` at the same concurrency, unmeasured:
-    the local-memory cache is per worker process, so every worker must have built the page
-    once before "warm" means warm (a one-second warm-up on two connections left some
-    workers cold, and their first build, up to 0.8 s, showed as a warm p99 of 385 ms).
-    """
-    subprocess.run(
-        ["wrk", "-t2", f"-c{clients}", f"-d{WARM_UP_SECONDS}s", "--timeout", f"{timeout}s", url],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=WARM_UP_SECONDS + timeout + 30,
-    )
-    result = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{clients}",
-            f"-d{duration}s",
-            "--timeout",
-            f"{timeout}s",
-            "--latency",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=duration + 60,
-    )
-    text = result.stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    p50 = re.search(r"\s50%\s+(\S+)", text)
-    p99 = re.search(r"\s99%\s+(\S+)", text)
-    p50 = _ms(p50.group(1)) if p50 else float("nan")
-    p99 = _ms(p99.group(1)) if p99 else float("nan")
-    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-    errors = re.search(r"Socket errors:.*", text)
-    return {
-        "rps": rps,
-        "p50": p50,
-        "p99": p99,
-        "non2xx": int(bad.group(1)) if bad else 0,
-        "socket_errors": errors.group(0) if errors else "",
-    }
-
-
-def datasette_python():
-    venv = ROOT / "benchmarks" / ".venv-datasette"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        log("installing Datasette into benchmarks/.venv-datasette")
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "datasette"], check=True)
-    return python
-
-
-def datasette_filtered_path(country_code="KR", year_min=1990, year_max=2010):
-    where = (
-        "id in (select film_id from archive_film_countries where country_id = "
-        f"(select id from archive_country where code = '{country_code}'))"
-    )
-    query = urllib.parse.urlencode(
-        {"_where": where, "year__gte": year_min, "year__lte": year_max, "_sort_desc": "year"}
-    )
-    return f"/archive/archive_film?{query}"
-
-
-def row(results, name, key):
-    entry = results.get(key)
-    if not entry:
-        return f"| {name} | – | – | – |"
-    return f"| {name} | {entry['rps']:.0f} | {entry['p50']:.1f} | {entry['p99']:.1f} |"
+def write_docs(section):
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else INTRO + START + "\n" + END
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    DOCS.parent.mkdir(exist_ok=True)
+    DOCS.write_text(head + section.rstrip("\n") + tail.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--films", type=int, default=100_000)
+    parser.add_argument("--films", type=int, default=DEFAULT_FILMS)
+    parser.add_argument("--small-films", type=int, default=10_000, help="0: no comparison")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
-    parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--databases", default="sqlite,postgres")
-    parser.add_argument("--output", default=str(ROOT / "benchmarks" / "results.md"))
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--profile", metavar="PAGE", help="print one page's profile and stop")
+    parser.add_argument("--load", action="store_true", help="also load-test with wrk")
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install -y wrk (make bench does this)")
+    engines = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+    chosen = [name for name in args.databases.split(",") if name]
+    if unknown := [name for name in chosen if name not in engines]:
+        sys.exit(f"--databases: unknown {', '.join(unknown)}; use sqlite and/or postgres")
+    started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
 
-    DATA.mkdir(parents=True, exist_ok=True)
-    sqlite_path = DATA / "archive.sqlite3"
-    databases = {}
-    for name in args.databases.split(","):
-        if name == "sqlite":
-            databases["SQLite"] = f"sqlite:///{sqlite_path}"
-        elif name == "postgres":
-            ensure_postgres_database()
-            databases["PostgreSQL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{PG_BENCH_DB}"
-
+    urls = {}
+    for engine in chosen:
+        log(f"[{engines[engine]}] archives")
+        sizes = [args.films] + ([args.small_films] if args.small_films else [])
+        urls[engine] = [database_url(engine, films) for films in sizes]
+        for url, films in zip(urls[engine], sizes, strict=True):
+            ensure_archive(url, films, args.seed)
     log("collectstatic")
-    manage(base_env(next(iter(databases.values())), 0), "collectstatic", "--noinput", "-v", "0")
+    manage(base_env(urls[chosen[0]][0]), "collectstatic", "--noinput", "-v", "0")
 
-    results, prepared = {}, {}
-    for db_name, url in databases.items():
-        prepared[db_name] = info = ensure_archive(db_name, url, args.films, args.seed)
-        for mode, page_seconds, count_seconds in MODES:
-            with gunicorn(url, page_seconds, count_seconds) as server:
-                for page, path in info["urls"].items():
-                    log(f"[{db_name} {mode}] {page}: {path}")
-                    results[(db_name, mode, page)] = load(
-                        server.url(path), args.duration, args.clients
-                    )
-                if mode == "cold":
-                    for ref, path in (
-                        ("bare view: constant template", "/bench/ceiling/"),
-                        ("bare view: 25 rows", "/bench/rows/"),
-                    ):
-                        log(f"[{db_name} {mode}] {ref}")
-                        results[(db_name, mode, ref)] = load(
-                            server.url(path), args.duration, args.clients
-                        )
+    measure_args = ["--warmup", str(args.warmup)]
+    if args.profile:
+        for engine in chosen:
+            log(f"[{engines[engine]}] profile of {args.profile}")
+            print(f"## {engines[engine]}\n")
+            print(measure(urls[engine][0], *measure_args, "--profile", args.profile))
+        return
 
-    if "SQLite" in databases:
-        python = datasette_python()
-        command = [
-            str(python),
-            "-m",
-            "datasette",
-            "serve",
-            "-i",
-            str(sqlite_path),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "{port}",
-            "--setting",
-            "sql_time_limit_ms",
-            "10000",
-        ]
-        with Server(command, dict(os.environ), ready_path="/-/versions.json") as server:
-            log("[Datasette] filtered table page")
-            results[("Datasette", "", "filtered table page")] = load(
-                server.url(datasette_filtered_path()), args.duration, args.clients
-            )
+    results = {"load_before": load_average(), "databases": {}}
+    for engine in chosen:
+        name = engines[engine]
+        log(f"[{name}] measuring {args.films:,} films, {args.rounds} rounds")
+        big = measure_json(urls[engine][0], *measure_args, "--rounds", str(args.rounds))
+        small = None
+        if args.small_films:
+            log(f"[{name}] query counts at {args.small_films:,} films")
+            small = measure_json(urls[engine][1], "--queries-only")
+        results["databases"][name] = (big, small)
+    results["load_after"] = load_average()
 
-    report = render(results, prepared, databases, args)
-    Path(args.output).write_text(report, encoding="utf-8")
-    print(report)
+    # Profiled on the first database only, to keep the report short: the Python code is the
+    # same on both (on SQLite the profile also shows the SQL, which runs in this process).
+    profiles = {}
+    first = engines[chosen[0]]
+    big, small = results["databases"][first]
+    for key in render_database(first, big, small)[1]:
+        log(f"[{first}] profile of {key} (misses its target)")
+        profiles[(first, key)] = measure(urls[chosen[0]][0], *measure_args, "--profile", key)
 
-
-def render(results, prepared, databases, args):
-    modes = [mode for mode, _, _ in MODES]
-    lines = [
-        f"Measured by `make bench` ({args.films:,} generated films; load: wrk, "
-        f"{args.clients} connections, {args.duration} s per page, on loopback; "
-        f"{os.cpu_count()} cores shared by server and load). Requests/s, p50 and p99 in ms. "
-        "Uncached: page and count caches off; cold: page cache off, count cache on; "
-        "warm: both on.",
-        "",
-    ]
-    ratios = []
-    for db_name in databases:
-        info = prepared[db_name]
-        header = " | ".join(f"{mode} req/s | {mode} p50 | {mode} p99" for mode in modes)
-        lines += [
-            f"### {db_name} ({info['films']:,} films, {info['credits']:,} credits)",
-            "",
-            f"| page | {header} | queries |",
-            "|---" * (2 + 3 * len(modes)) + "|",
-        ]
-        for page in info["urls"]:
-            cells = " | ".join(
-                f"{r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f}"
-                for r in (results[(db_name, mode, page)] for mode in modes)
+    load_text = ""
+    if args.load:
+        databases = {
+            engines[e]: (
+                base_env(urls[e][0], "benchmarks.settings"),
+                results["databases"][engines[e]][0]["pages"],
             )
-            lines.append(f"| {page} | {cells} | {info['counts'][page]['queries']} |")
-        for ref in ("bare view: constant template", "bare view: 25 rows"):
-            entry = results[(db_name, "cold", ref)]
-            blank = " | " * 3 * (len(modes) - 1)
-            lines.append(
-                f"| {ref} | {entry['rps']:.0f} | {entry['p50']:.1f} | {entry['p99']:.1f}{blank}| |"
-            )
-        lines.append("")
-        ceiling = results[(db_name, "cold", "bare view: constant template")]["rps"]
-        rows = results[(db_name, "cold", "bare view: 25 rows")]["rps"]
-        for mode in ("cold", "uncached"):
-            filtered = results[(db_name, mode, "films filtered")]["rps"]
-            ratios.append(
-                (f"{db_name}: {mode} filtered list ÷ bare 25-row view", filtered / rows, 0.5)
-            )
-        warm_worst = min((results[(db_name, "warm", page)]["rps"], page) for page in info["urls"])
-        ratios.append(
-            (
-                f"{db_name}: slowest warm page ({warm_worst[1]}) ÷ ceiling",
-                warm_worst[0] / ceiling,
-                0.5,
-            )
-        )
-        for mode in modes:
-            worst_p99 = max((results[(db_name, mode, page)]["p99"], page) for page in info["urls"])
-            ratios.append((f"{db_name}: worst {mode} p99 ms ({worst_p99[1]})", worst_p99[0], None))
-        non2xx = sum(
-            results[(db_name, mode, page)]["non2xx"] for mode in modes for page in info["urls"]
-        )
-        ratios.append((f"{db_name}: non-2xx responses in all runs", non2xx, None))
-    datasette = results.get(("Datasette", "", "filtered table page"))
-    if datasette and "SQLite" in databases:
-        lines.append(
-            row(
-                results,
-                "Datasette: filtered table page (same SQLite file)",
-                ("Datasette", "", "filtered table page"),
-            ).replace("| –", "|")
-        )
-        lines.append("")
-        for mode in ("uncached", "cold"):
-            filtered = results[("SQLite", mode, "films filtered")]["rps"]
-            ratios.insert(
-                0,
-                (
-                    f"SQLite: {mode} filtered list ÷ Datasette filtered table",
-                    # Datasette may finish no request in a short run: no ratio then.
-                    filtered / datasette["rps"] if datasette["rps"] else float("nan"),
-                    20,
-                ),
-            )
-    lines += ["| target | measured | goal | met |", "|---|---|---|---|"]
-    for name, value, goal in ratios:
-        if goal is None:
-            limit = 100 if "p99" in name else 0
-            met = value < limit if "p99" in name else value == limit
-            goal_text = f"< {limit}" if "p99" in name else "0"
-        else:
-            met = value >= goal
-            goal_text = f"≥ {goal}"
-        lines.append(f"| {name} | {value:.2f} | {goal_text} | {'yes' if met else 'NO'} |")
-    return "\n".join(lines) + "\n"
+            for e in chosen
+        }
+        load_text = load.run(ROOT, PYTHON, databases)
+    section = render(results, profiles, args, started, load_text)
+    print(section)
+    if not args.no_write:
+        write_docs(section)
+        log(f"written to {DOCS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
