@@ -9,9 +9,12 @@ class CappedPage(Page):
     def has_next(self):
         if not self.paginator.capped:
             return super().has_next()
-        # Past the cap the total is unknown: look one row ahead (one small query).
-        start = self.number * self.paginator.per_page
-        return self.paginator.object_list[start : start + 1].exists()
+        # Past the cap the total is unknown: look one row ahead (one small query, asked
+        # once: the template and has_other_pages() both want it).
+        if not hasattr(self, "next_row_exists"):
+            start = self.number * self.paginator.per_page
+            self.next_row_exists = self.paginator.object_list[start : start + 1].exists()
+        return self.next_row_exists
 
 
 class CappedPaginator(Paginator):

@@ -7,14 +7,7 @@ from .history import ArchiveHistory
 from .reference import Source
 
 
-class AdaptationQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related(
-            "source", "adaptation", "adaptation__original_language"
-        ).prefetch_related("adaptation__countries")
-
-
-class AdaptationManager(models.Manager.from_queryset(AdaptationQuerySet)):
+class AdaptationManager(models.Manager):
     def get_by_natural_key(self, source, adaptation):
         return self.get(source__slug=source, adaptation__slug=adaptation)
 

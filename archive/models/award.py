@@ -33,15 +33,7 @@ class Ceremony(models.Model):
         return (self.slug,)
 
 
-class AwardQuerySet(models.QuerySet):
-    def for_list(self):
-        return self.select_related("ceremony", "film", "person")
-
-    def won(self):
-        return self.filter(result=Award.Result.WON)
-
-
-class AwardManager(models.Manager.from_queryset(AwardQuerySet)):
+class AwardManager(models.Manager):
     def get_by_natural_key(self, ceremony, year, category, film, person):
         who = {"person__slug": person} if person else {"person__isnull": True}
         return self.get(

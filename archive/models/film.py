@@ -15,10 +15,6 @@ from .reference import Company, Country, Genre, Language, Source
 
 
 class FilmQuerySet(models.QuerySet):
-    def for_list(self):
-        """What a list of films shows: language, countries and genres in a fixed few queries."""
-        return self.select_related("original_language").prefetch_related("countries", "genres")
-
     def search(self, query):
         """Films with ``query`` in any title (any script) or any character's name."""
         folded = fold(query)

@@ -56,7 +56,7 @@ def query(**params):
 
 
 def films(**params):
-    filterset = FilmFilter(query(**params), queryset=Film.objects.for_list())
+    filterset = FilmFilter(query(**params), queryset=Film.objects.all())
     assert filterset.is_valid(), filterset.errors
     return [film.slug for film in filterset.qs]
 
@@ -68,13 +68,13 @@ def people(**params):
 
 
 def adaptations(**params):
-    filterset = AdaptationFilter(query(**params), queryset=Adaptation.objects.for_list())
+    filterset = AdaptationFilter(query(**params), queryset=Adaptation.objects.all())
     assert filterset.is_valid(), filterset.errors
     return [item.adaptation.slug for item in filterset.qs]
 
 
 def awards(**params):
-    filterset = AwardFilter(query(**params), queryset=Award.objects.for_list())
+    filterset = AwardFilter(query(**params), queryset=Award.objects.all())
     assert filterset.is_valid(), filterset.errors
     return [
         (a.ceremony.slug, a.category, a.person.slug if a.person else None) for a in filterset.qs
@@ -215,7 +215,7 @@ def test_film_filters_combine():
 
 
 def film_sql(**params):
-    filterset = FilmFilter(query(**params), queryset=Film.objects.for_list())
+    filterset = FilmFilter(query(**params), queryset=Film.objects.all())
     assert filterset.is_valid(), filterset.errors
     return str(filterset.qs.query)
 
@@ -346,24 +346,24 @@ def test_films_recently_changed_first():
     ],
 )
 def test_invalid_film_parameters_are_form_errors(params, field):
-    errors = errors_of(FilmFilter, Film.objects.for_list(), **params)
+    errors = errors_of(FilmFilter, Film.objects.all(), **params)
     assert list(errors) == [field]
 
 
 def test_invalid_film_filter_is_left_out_and_the_others_apply():
-    filterset = FilmFilter(query(country="XX", year_min=2019), queryset=Film.objects.for_list())
+    filterset = FilmFilter(query(country="XX", year_min=2019), queryset=Film.objects.all())
     assert "country" in filterset.errors
     assert {film.slug for film in filterset.qs} == {TURKISH, PHILIPPINE, INDONESIAN}
 
 
 def test_unknown_country_error_names_the_code():
-    errors = errors_of(FilmFilter, Film.objects.for_list(), country="XX")
+    errors = errors_of(FilmFilter, Film.objects.all(), country="XX")
     assert "XX" in errors["country"][0]
     assert "ISO 3166-1" in errors["country"][0]
 
 
 def test_invalid_sort_falls_back_to_the_default_order():
-    filterset = FilmFilter(query(sort="rating"), queryset=Film.objects.for_list())
+    filterset = FilmFilter(query(sort="rating"), queryset=Film.objects.all())
     assert "sort" in filterset.errors
     assert [film.slug for film in filterset.qs] == films()
     assert filterset.sort_label == "newest first"
@@ -524,7 +524,7 @@ def test_adaptation_sorts_keep_unknown_years_last():
     ],
 )
 def test_invalid_adaptation_parameters_are_form_errors(params, field):
-    assert list(errors_of(AdaptationFilter, Adaptation.objects.for_list(), **params)) == [field]
+    assert list(errors_of(AdaptationFilter, Adaptation.objects.all(), **params)) == [field]
 
 
 # Awards.
@@ -645,4 +645,4 @@ def test_award_sorts():
     ],
 )
 def test_invalid_award_parameters_are_form_errors(params, field):
-    assert list(errors_of(AwardFilter, Award.objects.for_list(), **params)) == [field]
+    assert list(errors_of(AwardFilter, Award.objects.all(), **params)) == [field]

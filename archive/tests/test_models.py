@@ -680,7 +680,7 @@ def test_each_film_sort_is_read_from_its_index_not_sorted(db, sort, index):
     Film.objects.create(title="Undated", year=None)
     Film.objects.create(title="Dated", year=2001)
     ordering = FilmFilter.base_filters["sort"].options[sort][1]
-    query = Film.objects.for_list().order_by(*ordering)[:25]
+    query = Film.objects.all().order_by(*ordering)[:25]
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

@@ -12,7 +12,7 @@ class Rows(list):
 
     def __getitem__(self, index):
         item = super().__getitem__(index)
-        return Rows(item) if isinstance(index, slice) else item
+        return type(self)(item) if isinstance(index, slice) else item
 
     def exists(self):
         return bool(self)
@@ -45,3 +45,17 @@ def test_django_still_builds_pages_through_get_page():
     assert hasattr(Paginator, "_get_page")
     page = paginator(found=11, cap=10).page(1)
     assert isinstance(page, CappedPage)
+
+
+def test_past_the_cap_the_next_row_is_looked_for_once():
+    looked = []
+
+    class Counted(Rows):
+        def exists(self):
+            looked.append(1)
+            return super().exists()
+
+    pages = CappedPaginator(Counted(ROWS), 5, cap=10, found=11)
+    page = pages.page(2)
+    assert page.has_next() and page.has_next() and page.has_other_pages()
+    assert len(looked) == 1
