@@ -11,12 +11,11 @@
   and people refuse a save that would overwrite another editor's (``history``).
 """
 
-import django
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, router
 from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
@@ -132,41 +131,52 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
         for name, field in self.fields.items():
             widget = getattr(field.widget, "widget", field.widget)  # RelatedFieldWidgetWrapper
             if isinstance(widget, PreloadedAutocompleteMixin):
-                objects = self._loaded_related(name)
+                objects = self._selected_objects(name)
                 if objects is not None:
                     widget.preload(objects)
 
-    def _loaded_related(self, name):
-        """The objects related through ``name`` if already loaded, else None."""
+    def _selected_objects(self, name):
+        """The objects a relation holds, where the form has them, else None."""
         model_field = self.instance._meta.get_field(name)
         if model_field.many_to_many:
-            cache = getattr(self.instance, "_prefetched_objects_cache", {})
-            return list(cache[name]) if name in cache else None
-        if model_field.is_cached(self.instance):
-            related = model_field.get_cached_value(self.instance)
-            return [] if related is None else [related]
-        return None
+            # ModelForm's initial data (``model_to_dict``) holds a stored record's related
+            # objects themselves: read once, from the admin queryset's prefetch if any.
+            objects = self.initial.get(name)
+            if isinstance(objects, list) and all(isinstance(o, models.Model) for o in objects):
+                return objects
+            return None
+        if getattr(self.instance, model_field.attname) is None:
+            return None
+        # The related object: from the select_related of the admin queryset, or in the one
+        # query the widget would have run to label it.
+        return [getattr(self.instance, name)]
 
     def validate_unique(self):
         super().validate_unique()
-        if django.VERSION < (6, 0):
-            self._validate_inline_constraints()
+        self._validate_inline_constraints()
 
     def _validate_inline_constraints(self):
         """Check the constraints that read an inline row's own foreign key.
 
         Django 5.2 leaves the inline's foreign key (``film`` on a credit in the film's page)
         out of constraint validation, so a duplicate credit would reach the database as an
-        IntegrityError, a server error. Django 6.0 checks them itself (ticket #35676).
+        IntegrityError, a server error. Django 6.0 checks them itself (ticket #35676): an
+        error already on the form is not added twice.
         """
         inline_keys = {
             name for name, field in self.fields.items() if isinstance(field, InlineForeignKeyField)
         }
         if not inline_keys:
             return
-        exclude = self._get_validation_exclusions()
+        # As ModelForm excludes from validation: the model fields the form does not edit
+        # and those that already failed.
+        exclude = {
+            field.name
+            for field in self.instance._meta.fields
+            if field.name not in self.fields or field.name in self.errors
+        }
         using = router.db_for_write(type(self.instance), instance=self.instance)
-        errors = {}
+        reported = set(self.non_field_errors())
         for model, constraints in self.instance.get_constraints():
             for constraint in constraints:
                 if inline_keys.isdisjoint(constraint_fields(constraint)):
@@ -174,9 +184,10 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
                 try:
                     constraint.validate(model, self.instance, exclude=exclude, using=using)
                 except ValidationError as error:
-                    errors = error.update_error_dict(errors)
-        if errors:
-            self._update_errors(ValidationError(errors))
+                    for item in getattr(error, "error_list", [error]):
+                        if not reported.issuperset(item.messages):
+                            reported.update(item.messages)
+                            self.add_error(None, item)
 
 
 class VersionedArchiveForm(VersionedFormMixin, ArchiveForm):
@@ -186,14 +197,13 @@ class VersionedArchiveForm(VersionedFormMixin, ArchiveForm):
 class ArchiveInlineFormSet(BaseInlineFormSet):
     """Inline rows that know their parent, and name the rule a duplicate breaks."""
 
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
         # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
         # films) may read the parent: hand it over rather than fetch it once per row.
         parent = self.instance
-        if parent.pk is not None and getattr(form.instance, self.fk.attname) == parent.pk:
-            self.fk.set_cached_value(form.instance, parent)
-        return form
+        if parent.pk is not None and getattr(form.instance, self.fk.attname) in (None, parent.pk):
+            setattr(form.instance, self.fk.name, parent)
 
     def get_unique_error_message(self, unique_check):
         constraint = self._unique_constraint(unique_check)
@@ -246,9 +256,7 @@ class ArchiveInlineFormSet(BaseInlineFormSet):
                     continue
                 if key in seen:
                     errors.append(constraint.get_violation_error_message())
-                    form._errors[NON_FIELD_ERRORS] = self.error_class(
-                        [self.get_form_error()], renderer=self.renderer
-                    )
+                    form.add_error(None, self.get_form_error())
                 seen.add(key)
         if errors:
             raise ValidationError(errors)

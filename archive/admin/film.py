@@ -44,20 +44,25 @@ class FilmTitleInline(TabularInline):
     queryset_prefetch_related = ("sources",)
 
 
+#: A box-office figure's fields, on its own page and as a row of its film's page.
+FIGURE_FIELDS = (
+    "film",
+    "kind",
+    "key",
+    "qualifier",
+    "value",
+    "currency",
+    "reported_on",
+    "days_since_release",
+    "note",
+    "sources",
+)
+
+
 class BoxOfficeFigureInline(TabularInline):
     model = BoxOfficeFigure
     verbose_name_plural = "box-office figures"
-    fields = (
-        "kind",
-        "key",
-        "qualifier",
-        "value",
-        "currency",
-        "reported_on",
-        "days_since_release",
-        "note",
-        "sources",
-    )
+    fields = FIGURE_FIELDS[1:]  # the film is the page's
     autocomplete_fields = ("sources",)
     ordering = ("kind", "days_since_release", "reported_on", "key", "pk")
     queryset_prefetch_related = ("sources",)
@@ -234,18 +239,7 @@ class BoxOfficeFigureAdmin(FilmPartAdmin):
     search_help_text = "The film's title or the figure's key (final, day-32)."
     fold_search_term = True
     autocomplete_fields = ("film", "sources")
-    fields = (
-        "film",
-        "kind",
-        "key",
-        "qualifier",
-        "value",
-        "currency",
-        "reported_on",
-        "days_since_release",
-        "note",
-        "sources",
-    )
+    fields = FIGURE_FIELDS
 
     @admin.display(description="value")
     def value_column(self, figure):

@@ -26,8 +26,10 @@ import json
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -36,7 +38,12 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import FixtureLoad
-from ..models.history import FOUND_REASONS, defer_history, record_deferred_history
+from ..models.history import (
+    FOUND_REASONS,
+    defer_history,
+    history_m2m_fields,
+    record_deferred_history,
+)
 
 #: At most this many changed rows (credits, titles, ...) are listed in a conflict message.
 CONFLICT_ROWS = 10
@@ -87,6 +94,16 @@ def who(record):
 # The admin --------------------------------------------------------------------------------
 
 
+def found_or_404(key, value):
+    """Http404 unless ``value`` from a URL can be a value of the primary key ``key``:
+    simple-history's views would query with it, and a database refuses ``abc`` for an
+    integer with an error (a 500), where an address that names nothing is a 404."""
+    try:
+        key.to_python(unquote(value))
+    except ValidationError:
+        raise Http404(f"No {key.model._meta.verbose_name} with the key {value!r}.") from None
+
+
 class ArchiveHistoryAdmin(SimpleHistoryAdmin):
     """simple-history's admin: one version per save, worded changes, m2m-aware revert."""
 
@@ -119,7 +136,13 @@ class ArchiveHistoryAdmin(SimpleHistoryAdmin):
                 reason = f"Reverted to the version of {when(reverted.history_date)}. {reason}"
         return reason
 
+    def history_view(self, request, object_id, extra_context=None):
+        found_or_404(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        found_or_404(self.model._meta.pk, object_id)
+        found_or_404(self.model.history.model._meta.pk, version_id)
         # The revert saves like the change form: in one transaction (the edit-conflict
         # check locks the row in it).
         with transaction.atomic(using=router.db_for_write(self.model)):
@@ -135,7 +158,7 @@ class RevertibleFormMixin:
         historic = getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
         if historic is None:
             return
-        for field in historic._history_m2m_fields:
+        for field in history_m2m_fields(type(self.instance)):
             if field.name in self.fields:
                 target = get_m2m_reverse_field_name(field)
                 rows = getattr(historic, field.name).values_list(f"{target}_id", flat=True)

@@ -21,11 +21,12 @@ any of them (``archive.admin.history``). Three rules on top of simple-history's:
 - A change made outside a request (a management command, ``manage.py shell``, a script)
   has no user; its reason names the operating-system user who ran it.
 
-A version costs an insert, and for ``m2m_fields`` one read of each relation's ids (none
-for a record just created) and an insert of its rows. The admin saves a record and its
-relations and rows in several steps; it asks for one
-version after the last step (:func:`defer_history`, :func:`record_deferred_history`), so
-an editor's save is one version, its sources and countries included.
+Everything rests on simple-history's documented hooks: ``skip_history_when_saving``,
+``_history_user``, ``_history_date`` and ``_change_reason`` on the instance saved, and
+``get_change_reason_for_object``. The admin saves a record and its relations and rows in
+several steps; it skips history on them and records one version after the last step
+(:func:`defer_history`, :func:`record_deferred_history`), so an editor's save is one
+version, its sources and countries included.
 
 Historical tables and fixture loads are an audit trail tied to this database's ids and
 users: backups and dump comparisons leave them out (:func:`audit_model_labels`).
@@ -40,13 +41,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import pre_save
 from django.utils import timezone
-from django.utils.functional import cached_property
-from simple_history import manager
 from simple_history.models import HistoricalChanges, HistoricalRecords
-from simple_history.signals import (
-    post_create_historical_m2m_records,
-    pre_create_historical_m2m_records,
-)
 from simple_history.utils import get_m2m_reverse_field_name
 
 #: The reason on the version that records a record as it was before its first change.
@@ -70,16 +65,17 @@ def history_enabled():
     return getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
 
 
-class HistoryDescriptor(manager.HistoryDescriptor):
-    """simple-history's ``Model.history``, building its manager class once rather than on
-    every access (which every save makes)."""
+#: Each model's recorder (its ``history`` attribute), for the versions the admin records
+#: itself (:func:`record_deferred_history`) and the relations a version holds.
+RECORDERS = {}
 
-    @cached_property
-    def manager_with_queryset(self):
-        return self.manager_class.from_queryset(self.queryset_class)
 
-    def __get__(self, instance, owner):
-        return self.manager_with_queryset(self.model, instance)
+def history_m2m_fields(model):
+    """The many-to-many fields whose rows each version of ``model`` records."""
+    recorder = RECORDERS.get(model)
+    if recorder is None:
+        return []
+    return [model._meta.get_field(name) for name in recorder.m2m_fields]
 
 
 class ArchiveHistory(HistoricalRecords):
@@ -90,85 +86,36 @@ class ArchiveHistory(HistoricalRecords):
         kwargs.setdefault("history_change_reason_field", models.TextField(null=True))
         super().__init__(**kwargs)
 
-    def create_history_model(self, model, inherited):
-        history_model = super().create_history_model(model, inherited)
-        # Importable from where it is defined (``archive.models.film.HistoricalFilm``), as
-        # ``manage.py shell`` and pickling expect; simple-history names the app package.
-        history_model.__module__ = self.module
-        return history_model
-
-    def finalize(self, sender, **kwargs):
-        super().finalize(sender, **kwargs)
-        if sender is self.cls:
-            sender._history_recorder = self
-            pre_save.connect(self.pre_save, sender=sender, weak=False)
-            history_model = getattr(sender, self.manager_name).model
-            descriptor = HistoryDescriptor(
-                history_model, manager=self.history_manager, queryset=self.historical_queryset
-            )
-            setattr(sender, self.manager_name, descriptor)
-
-    def create_historical_record_m2ms(self, history_instance, instance):
-        """simple-history's, reading the relations' ids only (it builds every related
-        object, and the record's instance once per relation): a save records faster."""
-        if getattr(instance, "_history_just_created", False):
-            return
-        for field in history_instance._history_m2m_fields:
-            m2m_history_model = self.m2m_models[field]
-            through = field.remote_field.through
-            names = [f.attname for f in through._meta.fields]
-            rows = through._default_manager.filter(**{field.m2m_field_name(): instance.pk})
-            insert_rows = [
-                m2m_history_model(history=history_instance, **dict(zip(names, row, strict=True)))
-                for row in rows.values_list(*names)
-            ]
-            pre_create_historical_m2m_records.send(
-                sender=m2m_history_model,
-                rows=insert_rows,
-                history_instance=history_instance,
-                instance=instance,
-                field=field,
-            )
-            created_rows = m2m_history_model.objects.bulk_create(insert_rows) if insert_rows else []
-            post_create_historical_m2m_records.send(
-                sender=m2m_history_model,
-                created_rows=created_rows,
-                history_instance=history_instance,
-                instance=instance,
-                field=field,
-            )
+    def contribute_to_class(self, cls, name):
+        # Django's hook for an object set on a model class, which simple-history builds
+        # on: the one place that knows both the model and its recorder.
+        super().contribute_to_class(cls, name)
+        RECORDERS[cls] = self
+        pre_save.connect(self.pre_save, sender=cls, weak=False)
 
     # A version per change --------------------------------------------------------------
 
     def pre_save(self, instance, raw=False, **kwargs):
-        if not raw and not instance._state.adding:
+        if raw:
+            return
+        if instance._state.adding:
+            instance._history_baseline_checked = True  # a new record: no "before"
+        else:
             self.record_baseline(instance)
 
-    def post_save(self, instance, created, using=None, **kwargs):
-        if created:
-            instance._history_baseline_checked = True  # a new record: no "before"
-        if getattr(instance, "_history_deferred", False):
-            return
-        instance._history_just_created = created  # so no relations to read yet
-        try:
-            super().post_save(instance, created, using=using, **kwargs)
-        finally:
-            del instance._history_just_created
-
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        # simple-history records a relation changed from the other side
+        # (``country.films.add(film)``) as a version of ``country`` with the film's
+        # recorder; here the films that changed are recorded (tested by
+        # ``test_a_change_made_from_the_other_side_of_a_relation_is_recorded_on_the_film``).
         if reverse:
-            # Changed from the other side (``source.films.add(film)``): the films changed.
-            self._reverse_m2m_changed(action, pk_set)
-            return
-        if hasattr(instance, "skip_history_when_saving"):
+            self.reverse_m2m_changed(action, pk_set)
             return
         if action in ("pre_add", "pre_remove", "pre_clear"):
             self.record_baseline(instance)
-        if getattr(instance, "_history_deferred", False):
-            return
         super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
 
-    def _reverse_m2m_changed(self, action, pk_set):
+    def reverse_m2m_changed(self, action, pk_set):
         if not history_enabled() or not pk_set:
             return  # a reverse clear() names no record: it is not recorded
         if action in ("pre_add", "pre_remove"):
@@ -209,6 +156,7 @@ class ArchiveHistory(HistoricalRecords):
         before = model._base_manager.filter(pk=instance.pk).first()
         if before is None or (latest is not None and self.unchanged(latest, before)):
             return
+        # simple-history's documented attributes: who, when and why of the next version.
         before._history_user = None
         before._history_date = date or getattr(before, "updated_at", None) or timezone.now()
         before._change_reason = reason
@@ -224,7 +172,7 @@ class ArchiveHistory(HistoricalRecords):
         for field in compared:
             if getattr(record, field.attname) != getattr(instance, field.attname):
                 return False
-        for field in record._history_m2m_fields:
+        for field in history_m2m_fields(type(instance)):
             target = f"{get_m2m_reverse_field_name(field)}_id"
             then = getattr(record, field.name).values_list(target, flat=True)
             now = getattr(instance, field.name).values_list("pk", flat=True)
@@ -240,20 +188,29 @@ class ArchiveHistory(HistoricalRecords):
 
 
 def defer_history(instance):
-    """Record no version on the saves of ``instance`` until :func:`record_deferred_history`."""
-    instance._history_deferred = True
+    """Record no version on the saves of ``instance`` (nor of its relations) until
+    :func:`record_deferred_history`: through simple-history's ``skip_history_when_saving``,
+    after recording the record as it was, which a later save could no longer see."""
+    recorder = RECORDERS.get(type(instance))
+    if recorder is not None and not instance._state.adding:
+        recorder.record_baseline(instance)
+    instance.skip_history_when_saving = True
 
 
 def record_deferred_history(instance, history_type, reason=None):
     """Record the one version of the saves deferred by :func:`defer_history`."""
-    if not getattr(instance, "_history_deferred", False):
+    if not hasattr(instance, "skip_history_when_saving"):
         return
-    del instance._history_deferred
-    recorder = getattr(type(instance), "_history_recorder", None)
+    del instance.skip_history_when_saving
+    recorder = RECORDERS.get(type(instance))
     if recorder is None or not history_enabled():
         return
     instance._change_reason = reason
     try:
+        # simple-history records a version only from its own signal handlers; this is
+        # the method they call (``test_adding_a_film_in_the_admin_records_one_version...``
+        # and ``test_record_deferred_history_writes_one_version_with_its_relations`` fail
+        # if it changes).
         recorder.create_historical_record(instance, history_type)
     finally:
         del instance._change_reason

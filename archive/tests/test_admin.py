@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from archive.admin.base import constraint_fields
 from archive.models import (
     Adaptation,
     Award,
@@ -932,3 +933,36 @@ def test_page_data_resends_an_unchanged_film_page_without_errors(film, admin_cli
     film.refresh_from_db()
     assert film.release_date == date(2013, 1, 23)
     assert film.roles.count() == 16
+
+
+# The Django behaviour the inline rows build on --------------------------------------------
+
+
+def test_constraint_fields_reads_the_fields_and_the_condition_of_a_constraint():
+    """The inline rows' constraint check reads ``Q.referenced_base_fields`` (no documented
+    equivalent): an upgrade that changes it fails here."""
+    constraints = {constraint.name: constraint for constraint in Award._meta.constraints}
+    assert constraint_fields(constraints["award_unique_person"]) == {
+        "ceremony",
+        "year",
+        "category",
+        "film",
+        "person",
+    }
+    assert constraint_fields(constraints["award_year_in_range"]) == {"year"}
+
+
+def test_a_duplicate_credit_on_a_film_page_is_reported_once(film, admin_client):
+    """Django 6.0 checks an inline row's constraints itself: the form says it once."""
+    role = film.roles.get(person__slug="ryu-seung-ryong")
+    data = film_page_data(admin_client, film)
+    add_row(data, "roles", person=role.person_id, kind="actor", character=role.character)
+    response = admin_client.post(change_url(film), data)
+    assert_rejected(response, CREDIT_TAKEN)
+    (roles,) = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "roles"
+    ]
+    errors = [error for form in roles.forms for error in form.non_field_errors()]
+    assert errors == [CREDIT_TAKEN]
