@@ -4,14 +4,14 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import YEAR_MAX, YEAR_MIN, SlugManager
+from .base import YEAR_MAX, YEAR_MIN, SlugManager, lowercase_slug, validate_lowercase_slug
 from .history import ArchiveHistory
 from .reference import Country, Source
 
 
 class Ceremony(models.Model):
     name = models.CharField(max_length=200, unique=True, help_text="e.g. Baeksang Arts Awards.")
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, validators=[validate_lowercase_slug])
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="ceremonies"
     )
@@ -22,6 +22,7 @@ class Ceremony(models.Model):
     class Meta:
         ordering = ["name", "slug"]
         verbose_name_plural = "ceremonies"
+        constraints = [lowercase_slug("ceremony")]
 
     def __str__(self):
         return self.name

@@ -4,8 +4,10 @@ import functools
 import re
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.expressions import OrderBy
+from django.db.models.functions import Lower
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 #: The range a film, award or figure year may take: from the first films to a far future.
@@ -59,6 +61,25 @@ class SortIndex(models.Index):
             expressions.append(expression)
         plain = models.Index(*expressions, name=self.name)
         return plain.create_sql(model, schema_editor, using=using, **kwargs)
+
+
+#: A slug is lower case: links, filters and natural keys compare slugs as written, so two
+#: records whose slugs differ only in case would answer for each other.
+validate_lowercase_slug = RegexValidator(
+    r"^[-a-z0-9_]+\Z",
+    "Use lower-case letters, numbers, hyphens and underscores only "
+    "(the slug is part of the record's address).",
+    code="invalid_slug",
+)
+
+
+def lowercase_slug(name):
+    """The database's side of :data:`validate_lowercase_slug`, for a model's constraints."""
+    return models.CheckConstraint(
+        condition=models.Q(slug=Lower("slug")),
+        name=f"{name}_slug_lowercase",
+        violation_error_message="The slug must be in lower case.",
+    )
 
 
 class SlugManager(models.Manager):

@@ -8,7 +8,16 @@ from django.utils.text import slugify
 
 from ..search import matching
 from ..text import fold
-from .base import YEAR_MAX, YEAR_MIN, SlugManager, SortIndex, VersionedModel, slug_url
+from .base import (
+    YEAR_MAX,
+    YEAR_MIN,
+    SlugManager,
+    SortIndex,
+    VersionedModel,
+    lowercase_slug,
+    slug_url,
+    validate_lowercase_slug,
+)
 from .history import ArchiveHistory
 from .person import Role
 from .reference import Company, Country, Genre, Language, Source
@@ -76,6 +85,7 @@ class Film(VersionedModel):
     slug = models.SlugField(
         max_length=300,
         unique=True,
+        validators=[validate_lowercase_slug],
         help_text="The film's address: its title and year, e.g. miracle-in-cell-no-7-2013.",
     )
     year = models.PositiveSmallIntegerField(
@@ -119,6 +129,7 @@ class Film(VersionedModel):
     class Meta:
         ordering = [models.F("year").desc(nulls_last=True), "title", "slug"]
         constraints = [
+            lowercase_slug("film"),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
                 name="film_year_in_range",

@@ -7,7 +7,13 @@ from django.utils.text import slugify
 
 from ..search import matching
 from ..text import fold
-from .base import SlugManager, VersionedModel, slug_url
+from .base import (
+    SlugManager,
+    VersionedModel,
+    lowercase_slug,
+    slug_url,
+    validate_lowercase_slug,
+)
 from .history import ArchiveHistory
 from .reference import Source
 
@@ -30,7 +36,10 @@ class Person(VersionedModel):
         max_length=200, help_text="The name as the archive shows it, in Latin letters."
     )
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The person's address, e.g. ryu-seung-ryong."
+        max_length=200,
+        unique=True,
+        validators=[validate_lowercase_slug],
+        help_text="The person's address, e.g. ryu-seung-ryong.",
     )
     name_original = models.CharField(
         "name in original script",
@@ -54,6 +63,7 @@ class Person(VersionedModel):
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
+            lowercase_slug("person"),
         ]
 
     def __str__(self):

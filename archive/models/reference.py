@@ -4,7 +4,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
-from .base import CodeManager, KeyManager, SlugManager
+from .base import (
+    CodeManager,
+    KeyManager,
+    SlugManager,
+    lowercase_slug,
+    validate_lowercase_slug,
+)
 from .history import ArchiveHistory
 
 
@@ -59,13 +65,14 @@ class Language(models.Model):
 
 class Genre(models.Model):
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, validators=[validate_lowercase_slug])
 
     objects = SlugManager()
     history = ArchiveHistory()
 
     class Meta:
         ordering = ["name", "slug"]
+        constraints = [lowercase_slug("genre")]
 
     def __str__(self):
         return self.name
@@ -81,7 +88,7 @@ class Company(models.Model):
     """A production company, studio or distributor."""
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, validators=[validate_lowercase_slug])
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="companies"
     )
@@ -92,6 +99,7 @@ class Company(models.Model):
     class Meta:
         ordering = ["name", "slug"]
         verbose_name_plural = "companies"
+        constraints = [lowercase_slug("company")]
 
     def __str__(self):
         return self.name

@@ -727,3 +727,26 @@ def test_record_urls_match_reverse_under_any_script_prefix(db):
     assert film.get_absolute_url() == f"/films/{film.slug}/"
     with pytest.raises(NoReverseMatch):
         slug_url("archive:film-detail", "no spaces/or slashes")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model, fields",
+    [
+        (Film, {"title": "Upper", "year": 2020}),
+        (Person, {"name": "Upper"}),
+        (Genre, {"name": "Upper"}),
+        (Ceremony, {"name": "Upper"}),
+        (Company, {"name": "Upper"}),
+    ],
+)
+def test_a_slug_is_lower_case_by_rule(model, fields):
+    """Slugs that differ only in case would answer for each other in links and filters: the
+    form refuses capitals with a message, and the database refuses them too."""
+    record = model(slug="Upper-Slug", **fields)
+    with pytest.raises(ValidationError) as caught:
+        record.full_clean()
+    assert "lower-case" in " ".join(caught.value.message_dict["slug"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        model.objects.bulk_create([record])
+    model(slug="upper-slug", **fields).full_clean()

@@ -12,7 +12,7 @@ from ..filters import FilmFilter
 from ..jsonld import film_jsonld
 from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
-from .records import JsonFormatMixin, cited_sources, plural
+from .records import JsonFormatMixin, LowercaseSlugMixin, cited_sources, plural
 
 
 class FilmListView(ArchiveListView):
@@ -39,7 +39,7 @@ class FilmListView(ArchiveListView):
     )
 
 
-class FilmDetailView(JsonFormatMixin, DetailView):
+class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
     model = Film
     template_name = "archive/film_detail.html"
 

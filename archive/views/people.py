@@ -12,7 +12,7 @@ from ..jsonld import person_jsonld
 from ..models import Award, Person, Role
 from ..models.base import slug_url
 from .lists import ArchiveListView
-from .records import JsonFormatMixin
+from .records import JsonFormatMixin, LowercaseSlugMixin
 
 
 class PersonListView(ArchiveListView):
@@ -81,7 +81,7 @@ def filmography(credits):
     ]
 
 
-class PersonDetailView(JsonFormatMixin, DetailView):
+class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
     model = Person
     template_name = "archive/person_detail.html"
 

@@ -1,7 +1,8 @@
 """What the film and person pages share: ``?format=json``, and the sources a page cites."""
 
 from django import forms
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
 
 
 def format_field(*formats):
@@ -19,6 +20,20 @@ def format_field(*formats):
 
 class RecordFormatForm(forms.Form):
     format = format_field("html", "json")
+
+
+class LowercaseSlugMixin:
+    """Slugs are lower case; an address that spells one with capitals is sent, for good, to
+    the lower-case address (with its query)."""
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        if slug != slug.lower():
+            url = reverse(request.resolver_match.view_name, kwargs={"slug": slug.lower()})
+            if request.META.get("QUERY_STRING"):
+                url += "?" + request.META["QUERY_STRING"]
+            return HttpResponsePermanentRedirect(url)
+        return super().get(request, *args, **kwargs)
 
 
 class JsonFormatMixin:
