@@ -20,6 +20,7 @@ the page cache; the counts are the same for everybody and are kept for them too.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,6 +30,28 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 VERSION_TABLE = "archive_version"
+
+logger = logging.getLogger(__name__)
+
+
+def cache_get(key):
+    """The cached value, or None when the cache cannot be reached: a cache that is down
+    makes pages slower, never wrong and never an error."""
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("The cache could not be read; the page is built without it.", exc_info=True)
+        return None
+
+
+def cache_set(key, value, seconds):
+    """Keeps the value; says whether it could."""
+    try:
+        cache.set(key, value, seconds)
+    except Exception:
+        logger.warning("The cache could not be written.", exc_info=True)
+        return False
+    return True
 
 
 def current_version():
@@ -74,10 +97,10 @@ def remember(request, name, selection, compute):
     if not seconds:
         return compute()
     key = _key("counts", request_version(request), name, selection)
-    value = cache.get(key)
+    value = cache_get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        cache_set(key, value, seconds)
     return value
 
 
@@ -106,7 +129,7 @@ class PublicPageCacheMiddleware:
             selection_key(request.GET),
             get_language() or "",
         )
-        response = cache.get(key)
+        response = cache_get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
@@ -117,6 +140,6 @@ class PublicPageCacheMiddleware:
             and not response.cookies
             and "Cookie" not in response.get("Vary", "")
         ):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            if cache_set(key, response, settings.PAGE_CACHE_SECONDS):
+                response["X-Page-Cache"] = "miss"
         return response

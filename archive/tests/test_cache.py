@@ -154,3 +154,14 @@ def test_the_home_pages_figures_are_kept_until_an_edit(client, settings):
     assert f"<strong>{films}</strong> films" in f.body(response)
     f.film("Another film", 2020)
     assert f"<strong>{films + 1}</strong> films" in f.body(client.get(url))
+
+
+def test_a_cache_that_is_down_makes_pages_slower_never_broken(client, monkeypatch):
+    """Redis on a port where nothing listens: every page still answers, built afresh."""
+    from django.core.cache.backends.redis import RedisCache
+
+    monkeypatch.setattr(cache, "cache", RedisCache("redis://127.0.0.1:9/0", {}))
+    for url in (reverse("archive:home"), reverse("archive:film-list") + "?country=KR"):
+        response = client.get(url, secure=True)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
