@@ -84,7 +84,21 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# The public pages render with Jinja2 from templates/jinja2/ only (no app directories: no
+# installed app ships Jinja2 templates). Every other template (the admin's, django-axes',
+# the error pages) is found by Django's engine, which the loaders try second: a name the
+# Jinja2 directory does not hold falls through to it.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "archive.jinja2.environment",
+            # As Django's engine, keep a template's last newline.
+            "keep_trailing_newline": True,
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

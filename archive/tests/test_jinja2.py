@@ -1,0 +1,128 @@
+"""The Jinja2 environment of the public pages: what it borrows from Django's template
+language gives the same output as Django's, and each engine finds only its own templates."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.template.backends.django import DjangoTemplates
+from django.template.backends.jinja2 import Jinja2
+from django.template.loader import get_template
+from django.test import RequestFactory
+from django.utils import timezone as django_timezone
+
+
+def django_render(source, context=None, request=None):
+    return engines["django"].from_string(source).render(context or {}, request)
+
+
+def jinja_render(source, context=None, request=None):
+    return engines["jinja2"].from_string(source).render(context or {}, request)
+
+
+@pytest.mark.parametrize(
+    ("query", "django_args", "jinja_args"),
+    [
+        ("", "page=2", "page=2"),
+        ("country=KR&year_min=1990&page=3", "page=4", "page=4"),
+        ("country=KR&country=TR&q=a+%26+b", "page=2", "page=2"),
+        ("country=KR&page=2", "page=None", "page=None"),
+        ("page=2", "page=None", "page=None"),
+        ("q=x", "country=codes", "country=['KR', 'TR']"),
+    ],
+)
+def test_querystring_is_djangos_tag(query, django_args, jinja_args):
+    request = RequestFactory().get(f"/films/?{query}")
+    expected = django_render(f"{{% querystring {django_args} %}}", {"codes": ["KR", "TR"]}, request)
+    assert jinja_render(f"{{{{ querystring({jinja_args}) }}}}", request=request) == expected
+
+
+def test_querystring_keeps_the_filters_and_replaces_the_page():
+    request = RequestFactory().get("/films/?country=KR&page=3&year_min=1990")
+    assert jinja_render("{{ querystring(page=4) }}", request=request) == (
+        "?country=KR&amp;page=4&amp;year_min=1990"
+    )
+
+
+def test_querystring_of_an_empty_query_with_nothing_set_is_empty():
+    request = RequestFactory().get("/films/")
+    assert jinja_render("{{ querystring(page=None) }}", request=request) == ""
+
+
+@pytest.mark.parametrize(
+    ("django_source", "jinja_source", "value"),
+    [
+        ('{{ v|date:"j F Y" }}', '{{ v|date("j F Y") }}', date(2013, 1, 23)),
+        ("{{ v|date:'c' }}", "{{ v|date('c') }}", datetime(2024, 1, 1, 20, 0, tzinfo=timezone.utc)),
+        (
+            '{{ v|date:"j F Y, H:i" }}',
+            '{{ v|date("j F Y, H:i") }}',
+            datetime(2024, 1, 1, 20, 0, tzinfo=timezone.utc),
+        ),
+        ("{{ v|date:'Y-m-d' }}", "{{ v|date('Y-m-d') }}", None),
+        ("{{ v|pluralize }}", "{{ v|pluralize }}", 1),
+        ("{{ v|pluralize }}", "{{ v|pluralize }}", 2),
+        ("{{ v|pluralize }}", "{{ v|pluralize }}", 0),
+        ("{{ v|truncatechars:5 }}", "{{ v|truncatechars(5) }}", "Tom & Jerry's <b>"),
+        ("{{ v|truncatechars:50 }}", "{{ v|truncatechars(50) }}", "Tom & Jerry's <b>"),
+        ("{{ v|capfirst }}", "{{ v|capfirst }}", "newest first"),
+        ("{{ v|linebreaks }}", "{{ v|linebreaks }}", "One <b>\n\nTwo & three\nfour"),
+        ("{{ v|linebreaks }}", "{{ v|linebreaks }}", ""),
+    ],
+)
+def test_filters_are_djangos(django_source, jinja_source, value):
+    expected = django_render(django_source, {"v": value})
+    # The two engines escape ' and " with different entities (&#x27; and &#39;).
+    assert jinja_render(jinja_source, {"v": value}) == expected.replace("&#x27;", "&#39;")
+
+
+def test_date_shows_a_datetime_in_the_current_time_zone():
+    moment = datetime(2024, 1, 1, 20, 0, tzinfo=timezone.utc)
+    with django_timezone.override("Asia/Seoul"):
+        shown = jinja_render('{{ v|date("j F Y, H:i") }}', {"v": moment})
+    assert shown == "2 January 2024, 05:00"
+
+
+def test_url_and_static():
+    assert jinja_render("{{ url('archive:film-list') }}") == "/films/"
+    assert (
+        jinja_render("{{ url('archive:film-detail', kwargs={'slug': 'x-2013'}) }}")
+        == "/films/x-2013/"
+    )
+    assert jinja_render("{{ static('archive/site.css') }}").startswith(settings.STATIC_URL)
+
+
+def test_autoescape_is_on_and_safe_strings_are_kept():
+    from django.utils.safestring import mark_safe
+
+    context = {"text": "<script>", "markup": mark_safe("<svg></svg>")}
+    assert jinja_render("{{ text }}{{ markup }}", context) == "&lt;script&gt;<svg></svg>"
+
+
+def test_the_public_pages_are_jinja2_and_the_admin_stays_on_django_templates():
+    for name in ("base.html", "archive/film_list.html", "archive/list_base.html"):
+        assert isinstance(get_template(name).backend, Jinja2), name
+    for name in ("admin/index.html", "admin/archive/object_history_list.html", "axes/lockout.html"):
+        assert isinstance(get_template(name).backend, DjangoTemplates), name
+
+
+def test_every_public_template_compiles():
+    engine = engines["jinja2"]
+    root = engine.template_dirs[0]
+    names = sorted(str(path.relative_to(root)) for path in root.rglob("*.html"))
+    assert "archive/film_detail.html" in names
+    for name in names:
+        engine.get_template(name)
+
+
+@pytest.mark.parametrize("path", ["/", "/films/?q=%27x%22&country=KR"])
+def test_the_django_layout_is_the_jinja2_layout(path):
+    """django-axes' lockout page extends the Django engine's base.html: it must give the same
+    page around its blocks as the public pages' Jinja2 base.html."""
+    request = RequestFactory().get(path)
+    request.resolver_match = None
+    django_page = engines["django"].get_template("base.html").render({}, request)
+    jinja_page = engines["jinja2"].get_template("base.html").render({}, request)
+    assert "<header" in jinja_page
+    assert jinja_page == django_page.replace("&#x27;", "&#39;").replace("&quot;", "&#34;")
