@@ -134,12 +134,12 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if (
+        storable = (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and "Cookie" not in response.get("Vary", "")
-        ):
-            if cache_set(key, response, settings.PAGE_CACHE_SECONDS):
-                response["X-Page-Cache"] = "miss"
+        )
+        if storable and cache_set(key, response, settings.PAGE_CACHE_SECONDS):
+            response["X-Page-Cache"] = "miss"
         return response
