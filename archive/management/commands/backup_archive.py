@@ -10,8 +10,9 @@ carry, so they would not restore truthfully elsewhere. A restored archive starts
 history (its first row: the ``FixtureLoad`` of the restore itself); to keep the old one,
 back up the database itself (``pg_dump``, or a copy of the SQLite file).
 
-The file is what ``dumpdata archive --natural-foreign --natural-primary`` writes without
-those models, with times to the microsecond, read in a fixed number of queries per model
+The file is what ``dumpdata archive --format jsonl --natural-foreign --natural-primary``
+writes without those models, one record a line with times to the microsecond
+(``archive.serializers.jsonl``), read in a fixed number of queries per model
 (``archive.backup``): a restore gives back every value exactly, and the same archive gives
 the same file, byte for byte (the gzip header carries no name or time).
 """
@@ -58,20 +59,26 @@ def read_snapshot():
 
 
 class Command(BaseCommand):
-    help = "Dump the archive with natural keys to backups/archive-<timestamp>.json.gz."
+    help = "Dump the archive with natural keys to backups/archive-<timestamp>.jsonl.gz."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            help="File to write (.json or .json.gz); default backups/archive-<UTC time>.json.gz.",
+            help="File to write (.jsonl, or .jsonl.gz compressed); default "
+            "backups/archive-<UTC time>.jsonl.gz.",
         )
 
     def handle(self, *args, output=None, **options):
         if output:
             path = Path(output)
+            if not path.name.endswith((".jsonl", ".jsonl.gz")):
+                raise CommandError(
+                    f"Cannot write the backup to {path}: the name must end in .jsonl or "
+                    ".jsonl.gz (loaddata and restore_archive read the format from it)."
+                )
         else:
             stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-            path = Path(settings.BASE_DIR) / "backups" / f"archive-{stamp}.json.gz"
+            path = Path(settings.BASE_DIR) / "backups" / f"archive-{stamp}.jsonl.gz"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(path.name + ".partial")
