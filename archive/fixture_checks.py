@@ -25,7 +25,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 ARCHIVE_APP = "archive"
 
 #: The fields whose value names a record in a refusal, the first one the record has.
-NAMING_FIELDS = ("slug", "code", "key", "name", "title", "label", "text")
+NAMING_FIELDS = ("slug", "code", "key", "username", "name", "title", "label", "text")
 
 #: Formats whose records can be read before loading (the archive's fixtures and backups).
 CHECKED_FORMATS = ("json", "jsonl")
