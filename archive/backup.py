@@ -20,6 +20,7 @@ from django.core import serializers
 from django.db import router
 
 from .models.history import is_audit_model
+from .serializers.jsonl import JSONSerializer
 
 #: Rows a backup reads at a time, with their many-to-many targets.
 CHUNK_SIZE = 2000
@@ -127,13 +128,14 @@ def backup_records(using="default"):
             yield from chunk
 
 
-def write_backup(stream, using="default"):
-    """Write the archive to ``stream`` (text) in the ``jsonl`` format with natural keys.
+def write_backup(stream, using="default", format="jsonl"):
+    """Write the archive to ``stream`` (text) with natural keys, in the ``jsonl`` format
+    (one record a line) or ``json`` (Django's JSON fixture format, one array).
 
     Call it inside a transaction for a consistent snapshot. The same records give the same
     text, byte for byte."""
-    serializers.serialize(
-        "jsonl",
+    serializer = JSONSerializer() if format == "json" else serializers.get_serializer(format)()
+    serializer.serialize(
         backup_records(using),
         stream=stream,
         use_natural_foreign_keys=True,

@@ -2,10 +2,13 @@
 
 ``loaddata`` saves records raw: nothing of the admin's validation runs, and SQLite keeps
 a 10,000-character genre name or a ``javascript:`` link as it is given. A hostile file
-could also carry records of other apps (a superuser account). So ``loaddata`` and
-``restore_archive`` read each file twice: first every record goes through these checks,
-and only when none is refused is anything written (``archive/management/commands/
-loaddata.py``).
+could also carry records of other apps (a superuser account). So every record goes
+through these checks and, when one is refused, nothing is loaded and every refused record
+is listed. ``loaddata`` reads each file twice: the checks, then, when none is refused, the
+load (``archive/management/commands/loaddata.py``). ``restore_archive`` reads a backup
+once, checking each record as it loads it in the load's one transaction: the first
+refusal stops the writing, the rest of the file is only checked, and the refusal rolls
+the transaction back (``archive/management/commands/restore_archive.py``).
 
 - A record of another app than ``archive`` is refused unless the load allows other apps.
 - A record passes ``Model.full_clean()``, the validation the admin form runs: lengths,
@@ -17,6 +20,7 @@ loaddata.py``).
 
 import io
 import json
+from functools import cache
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -69,19 +73,12 @@ def record_problem(record, *, allow_other_apps=False, skip=lambda model: False):
 
     A record that is not even shaped like one is not judged here: the deserializer refuses
     it with its own message."""
-    if not isinstance(record, dict) or not isinstance(record.get("fields"), dict):
+    model = record_model(record)
+    if model is None or skip(model):
         return None
-    try:
-        model = apps.get_model(record.get("model"))
-    except (LookupError, TypeError, ValueError):
-        return None
-    if skip(model):
-        return None
-    if model._meta.app_label != ARCHIVE_APP and not allow_other_apps:
-        return (
-            f"{describe(record, model)}: not a record of the archive (records of other "
-            "apps, user accounts among them, load only with --allow-other-apps)"
-        )
+    problem = app_problem(record, model, allow_other_apps=allow_other_apps)
+    if problem:
+        return problem
     instance = model()
     for name, value in record["fields"].items():
         try:
@@ -90,12 +87,45 @@ def record_problem(record, *, allow_other_apps=False, skip=lambda model: False):
             continue  # the deserializer refuses it, or ignores it with --ignorenonexistent
         if field.concrete and not field.is_relation:
             setattr(instance, field.attname, value)
-    relations = [field.name for field in model._meta.fields if field.is_relation]
+    return instance_problem(instance, record)
+
+
+def record_model(record):
+    """The model of ``record`` (a dict read from a fixture), or None when it names none."""
+    if not isinstance(record, dict) or not isinstance(record.get("fields"), dict):
+        return None
     try:
-        instance.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        return apps.get_model(record.get("model"))
+    except (LookupError, TypeError, ValueError):
+        return None
+
+
+def app_problem(record, model, *, allow_other_apps=False):
+    """The refusal of a record of another app than the archive's, or None."""
+    if model._meta.app_label != ARCHIVE_APP and not allow_other_apps:
+        return (
+            f"{describe(record, model)}: not a record of the archive (records of other "
+            "apps, user accounts among them, load only with --allow-other-apps)"
+        )
+    return None
+
+
+def instance_problem(instance, record):
+    """Why ``instance``, built from ``record`` (a dict read from a fixture), fails the
+    admin's validation, in one line, or None. Its relations are not checked (see above)."""
+    model = type(instance)
+    try:
+        instance.full_clean(
+            exclude=relation_names(model), validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         return f"{describe(record, model)}: {wording(error)}"
     return None
+
+
+@cache
+def relation_names(model):
+    return [field.name for field in model._meta.fields if field.is_relation]
 
 
 def wording(error):

@@ -13,12 +13,15 @@ It differs from Django's own in two ways, both through the serializer's public h
   at once (``archive.backup``), in ``serialized_m2m``; without it a relation is read as
   Django reads it, a query a record.
 
-Reading is Django's own: the format on disk is the same.
+Reading is Django's own: the format on disk is the same. :class:`JSONSerializer` writes
+the same records as Django's ``json`` format (one JSON array), for a backup named
+``.json``; it is not registered: ``dumpdata --format json`` stays Django's own.
 """
 
 import datetime
 import json
 
+from django.core.serializers.json import Serializer as DjangoJSONSerializer
 from django.core.serializers.jsonl import Deserializer
 from django.core.serializers.jsonl import Serializer as JSONLSerializer
 from django.utils.timezone import is_aware
@@ -34,7 +37,9 @@ def exact_time(value):
     return text
 
 
-class Serializer(JSONLSerializer):
+class ExactTimes:
+    """Times to the microsecond, many-to-many targets read in bulk (see above)."""
+
     def handle_m2m_field(self, obj, field):
         if self.read_in_bulk(obj, field) is None:
             super().handle_m2m_field(obj, field)
@@ -62,6 +67,12 @@ class Serializer(JSONLSerializer):
             return None
         return getattr(obj, "serialized_m2m", {}).get(field.name)
 
+
+class Serializer(ExactTimes, JSONLSerializer):
     def end_object(self, obj):
         # One write a record: json.dump would write it in dozens of pieces.
         self.stream.write(json.dumps(self.get_dump_object(obj), **self.json_kwargs) + "\n")
+
+
+class JSONSerializer(ExactTimes, DjangoJSONSerializer):
+    """Django's ``json`` format with the same records (see above)."""

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.models import Film, FixtureLoad, Person, Role
 from archive.models.history import audit_model_labels, is_audit_model
+from archive.restore import times_as_given
 
 pytestmark = pytest.mark.django_db
 
@@ -203,6 +204,44 @@ def test_restore_keeps_timestamps_to_the_microsecond(seeded, tmp_path):
     assert set(Film.objects.values_list("created_at", "updated_at")) == {(stamp, stamp)}
 
 
+def test_bulk_create_keeps_the_given_times_only_within_times_as_given():
+    # The restore relies on bulk_create reading auto_now and auto_now_add at each insert.
+    stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    created, updated = Film._meta.get_field("created_at"), Film._meta.get_field("updated_at")
+
+    def inserted(slug):
+        Film.objects.bulk_create(
+            [Film(title=slug, slug=slug, year=2001, created_at=stamp, updated_at=stamp)]
+        )
+        return Film.objects.values_list("created_at", "updated_at").get(slug=slug)
+
+    with times_as_given(Film):
+        assert inserted("kept-2001") == (stamp, stamp)
+    assert created.auto_now_add and updated.auto_now
+    with pytest.raises(RuntimeError), times_as_given(Film):
+        raise RuntimeError  # the options come back whatever happens in the block
+    assert created.auto_now_add and updated.auto_now
+    assert stamp not in inserted("stamped-2001")  # outside it, the present time
+
+
+def test_a_refused_record_is_named_even_after_a_record_that_cannot_load(seeded, tmp_path):
+    records = read_dump(archive_dump(tmp_path, "good.jsonl"))
+    role = next(n for n, r in enumerate(records) if r["model"] == "archive.role")
+    records[role]["fields"]["person"] = ["nobody"]  # would stop the load
+    records.append({"model": "auth.user", "fields": {"username": "intruder"}})
+    path = tmp_path / "tampered.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    empty_database()
+
+    with pytest.raises(CommandError) as error:
+        call_command("restore_archive", str(path), stdout=StringIO())
+
+    message = str(error.value)
+    assert message.startswith(f"Refused record {len(records)} of"), message
+    assert "auth.user “intruder”" in message and "nobody" not in message
+    assert not any(model._base_manager.exists() for model in record_models())
+
+
 def test_a_backup_is_what_dumpdata_writes_in_jsonl_with_times_to_the_microsecond(seeded, tmp_path):
     stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
     Film.objects.filter(slug=ORIGINAL).update(created_at=stamp, updated_at=stamp)
@@ -238,8 +277,23 @@ def test_the_jsonl_format_is_the_archives_and_reads_as_djangos(seeded):
 
 def test_a_backup_refuses_a_file_name_that_hides_its_format(seeded, tmp_path):
     with pytest.raises(CommandError, match="must end in .jsonl"):
-        archive_dump(tmp_path, "backup.json.gz")
+        archive_dump(tmp_path, "backup.gz")
     assert not list(tmp_path.iterdir())
+
+
+def test_a_backup_named_json_is_a_django_json_fixture_that_restores_exactly(seeded, tmp_path):
+    stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    Film.objects.filter(slug=ORIGINAL).update(created_at=stamp)
+    lines = archive_dump(tmp_path, "before.jsonl")
+    array = archive_dump(tmp_path, "before.json.gz")
+    with gzip.open(array, "rt", encoding="utf-8") as stream:
+        records = json.load(stream)  # one JSON array, as loaddata reads fixtures
+    assert records == read_dump(lines)
+    empty_database()
+
+    call_command("restore_archive", str(array), stdout=StringIO())
+
+    assert read_text(archive_dump(tmp_path, "after.jsonl")) == read_text(lines)
 
 
 def test_the_same_archive_gives_the_same_backup_file(seeded, tmp_path):

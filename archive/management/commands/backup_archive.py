@@ -14,7 +14,10 @@ The file is what ``dumpdata archive --format jsonl --natural-foreign --natural-p
 writes without those models, one record a line with times to the microsecond
 (``archive.serializers.jsonl``), read in a fixed number of queries per model
 (``archive.backup``): a restore gives back every value exactly, and the same archive gives
-the same file, byte for byte (the gzip header carries no name or time).
+the same file, byte for byte (the gzip header carries no name or time). A file named
+``.json`` or ``.json.gz`` holds the same records in Django's JSON fixture format (one
+array, what tools that read fixtures expect); ``restore_archive`` loads it as ``loaddata``
+loads any fixture, more slowly.
 """
 
 import gzip
@@ -28,6 +31,9 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from archive.backup import write_backup
+
+#: The names a backup may have: the format, then .gz for a compressed one.
+FORMATS = (".jsonl", ".jsonl.gz", ".json", ".json.gz")
 
 
 @contextmanager
@@ -64,17 +70,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            help="File to write (.jsonl, or .jsonl.gz compressed); default "
-            "backups/archive-<UTC time>.jsonl.gz.",
+            help="File to write: .jsonl (one record a line, what restore_archive reads "
+            "fastest) or .json (Django's JSON fixture format, one array), compressed with "
+            ".gz at the end; default backups/archive-<UTC time>.jsonl.gz.",
         )
 
     def handle(self, *args, output=None, **options):
         if output:
             path = Path(output)
-            if not path.name.endswith((".jsonl", ".jsonl.gz")):
+            if not path.name.endswith(FORMATS):
                 raise CommandError(
-                    f"Cannot write the backup to {path}: the name must end in .jsonl or "
-                    ".jsonl.gz (loaddata and restore_archive read the format from it)."
+                    f"Cannot write the backup to {path}: the name must end in "
+                    f"{', '.join(FORMATS)} (loaddata and restore_archive read the format "
+                    "from it)."
                 )
         else:
             stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
@@ -90,7 +98,8 @@ class Command(BaseCommand):
                     stream = files.enter_context(
                         gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0)
                     )
-                write_backup(files.enter_context(io.TextIOWrapper(stream, encoding="utf-8")))
+                text = files.enter_context(io.TextIOWrapper(stream, encoding="utf-8"))
+                write_backup(text, format=path.name.removesuffix(".gz").rpartition(".")[2])
             partial.replace(path)
         except OSError as error:
             raise CommandError(f"Cannot write the backup to {path}: {error.strerror}") from error

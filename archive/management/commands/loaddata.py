@@ -7,7 +7,9 @@ Django's own command, with these changes:
   account, say) is refused unless ``--allow-other-apps`` is given, and each record must
   pass ``Model.full_clean()`` as an editor's form would (lengths, choices, slugs, URL
   schemes). Refused records are listed one a line, and nothing is loaded. Only JSON and
-  JSON Lines files are read, the formats whose records can be checked first;
+  JSON Lines files are read, the formats whose records can be checked first
+  (``restore_archive`` checks each record of a backup as it loads it, in the load's
+  transaction, which a refusal rolls back);
 - any failure (malformed JSON, a record that names a missing person or film, a value a
   constraint rejects) stops the load with ONE line that names the file and the record,
   and no traceback (``--traceback`` still shows it);
@@ -85,6 +87,7 @@ class Command(loaddata.Command):
         self.current_label = ""
         self.saving = False
         self.files = []
+        self.skipped_models = {}  # model: whether the load leaves its records out
         self.check_fixtures(fixture_labels)
         result = super().loaddata(fixture_labels)
         if self.fixture_count:
@@ -103,30 +106,34 @@ class Command(loaddata.Command):
         self.serialization_formats = serializers.get_public_serializer_formats()
         refused = []
         for label in fixture_labels:
-            for path, _, _ in self.find_fixtures(label):
-                _, format, compression = self.parse_name(os.path.basename(path))
+            fixtures = [
+                (path, *self.parse_name(os.path.basename(path))[1:])
+                for path, _, _ in self.find_fixtures(label)
+            ]
+            for path, format, compression in fixtures:
                 if format not in fixture_checks.CHECKED_FORMATS or compression == "stdin":
                     raise CommandError(
                         f"Cannot load {path!r}: only JSON and JSON Lines files are loaded "
                         "(.json, .jsonl, compressed or not), whose records are checked "
                         "before anything is written."
                     )
+            if self.checked_while_loading(label):
+                continue
+            for path, format, compression in fixtures:
                 refused.extend(
-                    f"Refused record {number} of {path!r} ({problem})"
+                    refusal(number, path, problem)
                     for number, problem in fixture_checks.problems(
                         self.fixture_records(path, format, compression),
                         allow_other_apps=self.allow_other_apps,
                         skip=self.skipped,
                     )
                 )
-        if len(refused) == 1:
-            raise FixtureRefused(f"{refused[0]}; nothing was loaded.")
-        if refused:
-            shown = refused[:SHOWN_REFUSALS]
-            if len(refused) > len(shown):
-                shown.append(f"... and {len(refused) - len(shown)} more refused records")
-            shown.append(f"Nothing was loaded: {len(refused)} records refused.")
-            raise FixtureRefused("\n".join(shown))
+        refuse(refused)
+
+    def checked_while_loading(self, fixture_label):
+        """Whether the files of ``fixture_label`` are checked as they load, in the load's
+        transaction, rather than first (a subclass that does so says it)."""
+        return False
 
     def fixture_records(self, path, format, compression):
         """The raw records of one fixture file, read as it goes."""
@@ -136,11 +143,13 @@ class Command(loaddata.Command):
 
     def skipped(self, model):
         """Whether the load leaves ``model``'s records out (``--exclude``, routers)."""
-        return (
-            model._meta.app_config in self.excluded_apps
-            or model in self.excluded_models
-            or not router.allow_migrate_model(self.using, model)
-        )
+        if model not in self.skipped_models:
+            self.skipped_models[model] = (
+                model._meta.app_config in self.excluded_apps
+                or model in self.excluded_models
+                or not router.allow_migrate_model(self.using, model)
+            )
+        return self.skipped_models[model]
 
     def load_label(self, fixture_label):
         self.start_label(fixture_label)
@@ -171,6 +180,23 @@ class Command(loaddata.Command):
                 )
             self.seen.add(key)
         return saved
+
+
+def refusal(number, path, problem):
+    """The line that names a refused record."""
+    return f"Refused record {number} of {str(path)!r} ({problem})"
+
+
+def refuse(refused):
+    """Stop the load if any record was refused (``refused``: their lines), listing them."""
+    if len(refused) == 1:
+        raise FixtureRefused(f"{refused[0]}; nothing was loaded.")
+    if refused:
+        shown = refused[:SHOWN_REFUSALS]
+        if len(refused) > len(shown):
+            shown.append(f"... and {len(refused) - len(shown)} more refused records")
+        shown.append(f"Nothing was loaded: {len(refused)} records refused.")
+        raise FixtureRefused("\n".join(shown))
 
 
 def _shown(path):
