@@ -131,8 +131,8 @@ class RestoreLoad(loaddata.Command):
         return (self.reading[0] if self.reading else 0), saved
 
     def admitted(self, records, refused, path, restore):
-        """``records`` up to the first that is not JSON (raised) or that another app's
-        records are refused (listed in ``refused``)."""
+        """``records`` as they come, until one is not JSON (raised) or is a record of
+        another app, refused (listed in ``refused``)."""
         for number, record in records:
             self.reading = (number, record)
             # As loaddata counts: an error names the record after the last saved one.
