@@ -188,6 +188,9 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Django's JSON Lines format with times to the microsecond: backups (backup_archive) and
+# dumpdata --format jsonl write it, loaddata and restore_archive read it.
+SERIALIZATION_MODULES = {"jsonl": "archive.serializers.jsonl"}
 
 LOGIN_URL = "admin:login"
 

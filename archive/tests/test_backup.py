@@ -3,7 +3,6 @@
 import datetime
 import gzip
 import json
-import re
 from collections import defaultdict
 from io import StringIO
 
@@ -16,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.models import Film, FixtureLoad, Person, Role
 from archive.models.history import audit_model_labels, is_audit_model
+from archive.restore import times_as_given
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +30,8 @@ def archive_dump(tmp_path, name):
 
 
 def read_dump(path):
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as stream:
-        return json.load(stream)
+    """A backup's records: one JSON object a line."""
+    return [json.loads(line) for line in read_text(path).splitlines()]
 
 
 def read_text(path):
@@ -128,7 +127,7 @@ def seeded():
 def test_backup_writes_a_timestamped_natural_key_dump(seeded, settings, tmp_path):
     settings.BASE_DIR = tmp_path
     call_command("backup_archive", stdout=StringIO())
-    (backup,) = (tmp_path / "backups").glob("archive-*.json.gz")
+    (backup,) = (tmp_path / "backups").glob("archive-*.jsonl.gz")
     assert backup.name[len("archive-") :].startswith(tuple("0123456789"))
     records = read_dump(backup)
     films = [r for r in records if r["model"] == "archive.film"]
@@ -149,7 +148,7 @@ def test_a_backup_reads_in_one_transaction_without_the_write_lock(tmp_path):
 
     call_command("loaddata", FIXTURE, verbosity=0)
     with CaptureQueriesContext(connection) as queries:
-        call_command("backup_archive", "--output", str(tmp_path / "b.json"), stdout=StringIO())
+        call_command("backup_archive", "--output", str(tmp_path / "b.jsonl"), stdout=StringIO())
     statements = [q["sql"] for q in queries.captured_queries]
     if connection.vendor == "sqlite":
         assert statements[0] == "BEGIN DEFERRED" and statements[-1] == "COMMIT", statements[:3]
@@ -157,17 +156,17 @@ def test_a_backup_reads_in_one_transaction_without_the_write_lock(tmp_path):
     else:
         assert statements[0] == "BEGIN"
         assert "REPEATABLE READ, READ ONLY" in statements[1]
-    assert len(read_dump(tmp_path / "b.json")) > 100
+    assert len(read_dump(tmp_path / "b.jsonl")) > 100
 
 
 def test_restore_round_trip_is_exact_for_the_fixture(seeded, tmp_path):
-    before = archive_dump(tmp_path, "before.json.gz")
+    before = archive_dump(tmp_path, "before.jsonl.gz")
     empty_database()
     assert not Film.objects.exists()
 
     call_command("restore_archive", str(before), stdout=StringIO())
 
-    after = archive_dump(tmp_path, "after.json.gz")
+    after = archive_dump(tmp_path, "after.jsonl.gz")
     assert read_text(after) == read_text(before)
     assert Role.objects.count() == 31
     (load,) = FixtureLoad.objects.all()  # one row for the whole restore
@@ -183,7 +182,7 @@ def test_restore_round_trip_is_exact_for_a_generated_archive_of_1000_films(tmp_p
     original = archive_records()
     assert len(original["archive.Film"]) == 1000 + 6
     assert all(original.values()), [label for label, rows in original.items() if not rows]
-    before = archive_dump(tmp_path, "before.json.gz")
+    before = archive_dump(tmp_path, "before.jsonl.gz")
 
     empty_database()
     assert not any(model._base_manager.exists() for model in record_models())
@@ -191,7 +190,7 @@ def test_restore_round_trip_is_exact_for_a_generated_archive_of_1000_films(tmp_p
 
     found = differences(original, archive_records())
     assert not found, f"{len(found)} records differ after the restore, first: {found[:5]}"
-    first, second = read_text(before), read_text(archive_dump(tmp_path, "after.json.gz"))
+    first, second = read_text(before), read_text(archive_dump(tmp_path, "after.jsonl.gz"))
     if first != second:  # not a plain assert: a diff of 19,000 records would take minutes
         pytest.fail(f"The backup of the restore differs at {first_difference(first, second)}")
 
@@ -199,33 +198,106 @@ def test_restore_round_trip_is_exact_for_a_generated_archive_of_1000_films(tmp_p
 def test_restore_keeps_timestamps_to_the_microsecond(seeded, tmp_path):
     stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
     Film.objects.update(created_at=stamp, updated_at=stamp)
-    before = archive_dump(tmp_path, "before.json")
+    before = archive_dump(tmp_path, "before.jsonl")
     empty_database()
     call_command("restore_archive", str(before), stdout=StringIO())
     assert set(Film.objects.values_list("created_at", "updated_at")) == {(stamp, stamp)}
 
 
-def test_a_backup_is_what_dumpdata_writes_with_times_to_the_microsecond(seeded, tmp_path):
+def test_bulk_create_keeps_the_given_times_only_within_times_as_given():
+    # The restore relies on bulk_create reading auto_now and auto_now_add at each insert.
+    stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    created, updated = Film._meta.get_field("created_at"), Film._meta.get_field("updated_at")
+
+    def inserted(slug):
+        Film.objects.bulk_create(
+            [Film(title=slug, slug=slug, year=2001, created_at=stamp, updated_at=stamp)]
+        )
+        return Film.objects.values_list("created_at", "updated_at").get(slug=slug)
+
+    with times_as_given(Film):
+        assert inserted("kept-2001") == (stamp, stamp)
+    assert created.auto_now_add and updated.auto_now
+    with pytest.raises(RuntimeError), times_as_given(Film):
+        raise RuntimeError  # the options come back whatever happens in the block
+    assert created.auto_now_add and updated.auto_now
+    assert stamp not in inserted("stamped-2001")  # outside it, the present time
+
+
+def test_a_refused_record_is_named_even_after_a_record_that_cannot_load(seeded, tmp_path):
+    records = read_dump(archive_dump(tmp_path, "good.jsonl"))
+    role = next(n for n, r in enumerate(records) if r["model"] == "archive.role")
+    records[role]["fields"]["person"] = ["nobody"]  # would stop the load
+    records.append({"model": "auth.user", "fields": {"username": "intruder"}})
+    path = tmp_path / "tampered.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    empty_database()
+
+    with pytest.raises(CommandError) as error:
+        call_command("restore_archive", str(path), stdout=StringIO())
+
+    message = str(error.value)
+    assert message.startswith(f"Refused record {len(records)} of"), message
+    assert "auth.user “intruder”" in message and "nobody" not in message
+    assert not any(model._base_manager.exists() for model in record_models())
+
+
+def test_a_backup_is_what_dumpdata_writes_in_jsonl_with_times_to_the_microsecond(seeded, tmp_path):
     stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
     Film.objects.filter(slug=ORIGINAL).update(created_at=stamp, updated_at=stamp)
     dumped = StringIO()
     call_command(
         "dumpdata",
         "archive",
+        format="jsonl",
         natural_foreign=True,
         natural_primary=True,
         exclude=audit_model_labels(),
-        indent=1,
         stdout=dumped,
     )
-    backup = read_text(archive_dump(tmp_path, "backup.json"))
+    backup = read_text(archive_dump(tmp_path, "backup.jsonl"))
     assert '"created_at": "2024-05-06T07:08:09.123456Z"' in backup
-    to_the_millisecond = re.sub(r'(T\d\d:\d\d:\d\d\.\d{3})\d{3}Z"', r'\1Z"', backup)
-    assert to_the_millisecond == dumped.getvalue()  # the same text, byte for byte
+    assert backup == dumped.getvalue()  # the same text, byte for byte
+
+
+def test_the_jsonl_format_is_the_archives_and_reads_as_djangos(seeded):
+    from django.core import serializers
+    from django.core.serializers.jsonl import Deserializer as DjangosDeserializer
+
+    from archive.serializers import jsonl
+
+    assert serializers.get_serializer("jsonl") is jsonl.Serializer
+    assert serializers.get_deserializer("jsonl") is DjangosDeserializer
+    stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    Film.objects.filter(slug=ORIGINAL).update(created_at=stamp)
+    text = serializers.serialize("jsonl", Film.objects.filter(slug=ORIGINAL))
+    (read,) = serializers.deserialize("jsonl", text)
+    assert read.object.created_at == stamp
+
+
+def test_a_backup_refuses_a_file_name_that_hides_its_format(seeded, tmp_path):
+    with pytest.raises(CommandError, match="must end in .jsonl"):
+        archive_dump(tmp_path, "backup.gz")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_backup_named_json_is_a_django_json_fixture_that_restores_exactly(seeded, tmp_path):
+    stamp = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.timezone.utc)
+    Film.objects.filter(slug=ORIGINAL).update(created_at=stamp)
+    lines = archive_dump(tmp_path, "before.jsonl")
+    array = archive_dump(tmp_path, "before.json.gz")
+    with gzip.open(array, "rt", encoding="utf-8") as stream:
+        records = json.load(stream)  # one JSON array, as loaddata reads fixtures
+    assert records == read_dump(lines)
+    empty_database()
+
+    call_command("restore_archive", str(array), stdout=StringIO())
+
+    assert read_text(archive_dump(tmp_path, "after.jsonl")) == read_text(lines)
 
 
 def test_the_same_archive_gives_the_same_backup_file(seeded, tmp_path):
-    first, second = archive_dump(tmp_path, "1.json.gz"), archive_dump(tmp_path, "2.json.gz")
+    first, second = archive_dump(tmp_path, "1.jsonl.gz"), archive_dump(tmp_path, "2.jsonl.gz")
     assert first.read_bytes() == second.read_bytes()  # the gzip header has no name or time
 
 
@@ -249,10 +321,10 @@ def generate(films):
 
 
 def test_a_backup_reads_the_archive_in_a_fixed_number_of_queries(seeded, tmp_path):
-    few = captured(archive_dump, tmp_path, "few.json")
+    few = captured(archive_dump, tmp_path, "few.jsonl")
     generate(40)
-    more = captured(archive_dump, tmp_path, "more.json")
-    assert len(read_dump(tmp_path / "more.json")) > len(read_dump(tmp_path / "few.json")) + 500
+    more = captured(archive_dump, tmp_path, "more.jsonl")
+    assert len(read_dump(tmp_path / "more.jsonl")) > len(read_dump(tmp_path / "few.jsonl")) + 500
     assert len(more) == len(few)
 
 
@@ -263,9 +335,9 @@ def test_a_restore_into_an_empty_database_looks_nothing_up_record_by_record(seed
         queries = captured(call_command, "restore_archive", str(backup), stdout=StringIO())
         return len(read_dump(backup)), queries
 
-    few_records, few = restore("few.json.gz")
+    few_records, few = restore("few.jsonl.gz")
     generate(40)
-    more_records, more = restore("more.json.gz")
+    more_records, more = restore("more.jsonl.gz")
 
     added = more_records - few_records
     assert added > 500
@@ -279,7 +351,7 @@ def test_a_restore_into_an_empty_database_looks_nothing_up_record_by_record(seed
 
 def test_restore_with_force_merges_by_natural_key(seeded, tmp_path):
     original = archive_records()
-    backup = archive_dump(tmp_path, "backup.json.gz")
+    backup = archive_dump(tmp_path, "backup.jsonl.gz")
     Film.objects.filter(slug=ORIGINAL).update(runtime=1)
     Role.objects.filter(film__slug=ORIGINAL, billing=1).delete()
 
@@ -290,7 +362,7 @@ def test_restore_with_force_merges_by_natural_key(seeded, tmp_path):
 
 
 def test_restore_refuses_an_archive_that_is_not_empty(seeded, tmp_path):
-    dump = archive_dump(tmp_path, "dump.json")
+    dump = archive_dump(tmp_path, "dump.jsonl")
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore_archive", str(dump))
 
@@ -338,7 +410,7 @@ def broken_fixtures(tmp_path):
 def test_a_broken_fixture_stops_with_one_line_and_changes_nothing(seeded, tmp_path, case):
     path, expected = broken_fixtures(tmp_path)[case]
     before = (Film.objects.count(), Person.objects.count(), Role.objects.count())
-    snapshot = read_dump(archive_dump(tmp_path, "before.json"))
+    snapshot = read_dump(archive_dump(tmp_path, "before.jsonl"))
 
     with pytest.raises(CommandError) as error:
         call_command("loaddata", str(path), verbosity=0)
@@ -349,31 +421,34 @@ def test_a_broken_fixture_stops_with_one_line_and_changes_nothing(seeded, tmp_pa
     assert "record" in message  # and the record
     assert expected in message
     assert (Film.objects.count(), Person.objects.count(), Role.objects.count()) == before
-    assert read_dump(archive_dump(tmp_path, "after.json")) == snapshot
+    assert read_dump(archive_dump(tmp_path, "after.jsonl")) == snapshot
 
 
 def broken_backups(tmp_path):
     """Backups of the seed fixture, each broken at one record: the file, the number of the
     record the message must name, and what else it must say."""
-    text = read_text(archive_dump(tmp_path, "good.json"))
-    records = json.loads(text)
+    text = read_text(archive_dump(tmp_path, "good.jsonl"))
+    records = [json.loads(line) for line in text.splitlines()]
     film = next(n for n, r in enumerate(records) if r["model"] == "archive.film")
     role = next(n for n, r in enumerate(records) if r["model"] == "archive.role")
 
     def gzipped(case, text):
-        path = tmp_path / f"{case.replace(' ', '-')}.json.gz"
+        path = tmp_path / f"{case.replace(' ', '-')}.jsonl.gz"
         with gzip.open(path, "wt", encoding="utf-8") as stream:
             stream.write(text)
         return path
 
     def broken(case, change):
-        damaged = json.loads(text)
+        damaged = json.loads(json.dumps(records))
         change(damaged)
-        return gzipped(case, json.dumps(damaged, indent=1))
+        return gzipped(case, "".join(json.dumps(record) + "\n" for record in damaged))
 
     return {
         "year out of range": (
-            broken("year", lambda records: records[film]["fields"].update(year=3000)),
+            broken(
+                "year",
+                lambda records: records[film]["fields"].update(year=3000, release_date=None),
+            ),
             film + 1,
             "film_year_in_range",
         ),

@@ -10,10 +10,14 @@ carry, so they would not restore truthfully elsewhere. A restored archive starts
 history (its first row: the ``FixtureLoad`` of the restore itself); to keep the old one,
 back up the database itself (``pg_dump``, or a copy of the SQLite file).
 
-The file is what ``dumpdata archive --natural-foreign --natural-primary`` writes without
-those models, with times to the microsecond, read in a fixed number of queries per model
+The file is what ``dumpdata archive --format jsonl --natural-foreign --natural-primary``
+writes without those models, one record a line with times to the microsecond
+(``archive.serializers.jsonl``), read in a fixed number of queries per model
 (``archive.backup``): a restore gives back every value exactly, and the same archive gives
-the same file, byte for byte (the gzip header carries no name or time).
+the same file, byte for byte (the gzip header carries no name or time). A file named
+``.json`` or ``.json.gz`` holds the same records in Django's JSON fixture format (one
+array, what tools that read fixtures expect); ``restore_archive`` loads it as ``loaddata``
+loads any fixture, more slowly.
 """
 
 import gzip
@@ -27,6 +31,9 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from archive.backup import write_backup
+
+#: The names a backup may have: the format, then .gz for a compressed one.
+FORMATS = (".jsonl", ".jsonl.gz", ".json", ".json.gz")
 
 
 @contextmanager
@@ -58,20 +65,28 @@ def read_snapshot():
 
 
 class Command(BaseCommand):
-    help = "Dump the archive with natural keys to backups/archive-<timestamp>.json.gz."
+    help = "Dump the archive with natural keys to backups/archive-<timestamp>.jsonl.gz."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            help="File to write (.json or .json.gz); default backups/archive-<UTC time>.json.gz.",
+            help="File to write: .jsonl (one record a line, what restore_archive reads "
+            "fastest) or .json (Django's JSON fixture format, one array), compressed with "
+            ".gz at the end; default backups/archive-<UTC time>.jsonl.gz.",
         )
 
     def handle(self, *args, output=None, **options):
         if output:
             path = Path(output)
+            if not path.name.endswith(FORMATS):
+                raise CommandError(
+                    f"Cannot write the backup to {path}: the name must end in "
+                    f"{', '.join(FORMATS)} (loaddata and restore_archive read the format "
+                    "from it)."
+                )
         else:
             stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-            path = Path(settings.BASE_DIR) / "backups" / f"archive-{stamp}.json.gz"
+            path = Path(settings.BASE_DIR) / "backups" / f"archive-{stamp}.jsonl.gz"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(path.name + ".partial")
@@ -83,7 +98,8 @@ class Command(BaseCommand):
                     stream = files.enter_context(
                         gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0)
                     )
-                write_backup(files.enter_context(io.TextIOWrapper(stream, encoding="utf-8")))
+                text = files.enter_context(io.TextIOWrapper(stream, encoding="utf-8"))
+                write_backup(text, format=path.name.removesuffix(".gz").rpartition(".")[2])
             partial.replace(path)
         except OSError as error:
             raise CommandError(f"Cannot write the backup to {path}: {error.strerror}") from error

@@ -1,7 +1,15 @@
 """``loaddata``, with errors a person can act on.
 
-Django's own command, with four changes:
+Django's own command, with these changes:
 
+- before anything is written, every record of every file is checked
+  (``archive.fixture_checks``): a record of another app than the archive's (a user
+  account, say) is refused unless ``--allow-other-apps`` is given, and each record must
+  pass ``Model.full_clean()`` as an editor's form would (lengths, choices, slugs, URL
+  schemes). Refused records are listed one a line, and nothing is loaded. Only JSON and
+  JSON Lines files are read, the formats whose records can be checked first
+  (``restore_archive`` checks each record of a backup as it loads it, in the load's
+  transaction, which a refusal rolls back);
 - any failure (malformed JSON, a record that names a missing person or film, a value a
   constraint rejects) stops the load with ONE line that names the file and the record,
   and no traceback (``--traceback`` still shows it);
@@ -18,14 +26,25 @@ Django's own command, with four changes:
   version shows only what the change did (see ``archive.models.history``).
 """
 
+import os
 from pathlib import Path
 
 from django.conf import settings
+from django.core import serializers
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
+from django.db import router
 from django.utils import timezone
 
+from archive import fixture_checks
 from archive.models.history import FixtureLoad, os_user
+
+#: Refused records listed before "and N more".
+SHOWN_REFUSALS = 20
+
+
+class FixtureRefused(CommandError):
+    """Records that may not be loaded, one a line: shown as they are, not on one line."""
 
 
 class Command(loaddata.Command):
@@ -34,9 +53,22 @@ class Command(loaddata.Command):
         "stops with a one-line message naming the file and the record."
     )
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--allow-other-apps",
+            action="store_true",
+            help="Also load records of other apps than the archive's. Beware: a fixture can "
+            "then create or change user accounts and their permissions (a superuser), "
+            "sessions and anything else in the database. Only for files you trust.",
+        )
+
     def handle(self, *fixture_labels, **options):
+        self.allow_other_apps = options.get("allow_other_apps", False)
         try:
             return super().handle(*fixture_labels, **options)
+        except FixtureRefused:
+            raise
         except CommandError as error:
             raise CommandError(_one_line(error)) from error
         except Exception as error:
@@ -55,6 +87,8 @@ class Command(loaddata.Command):
         self.current_label = ""
         self.saving = False
         self.files = []
+        self.skipped_models = {}  # model: whether the load leaves its records out
+        self.check_fixtures(fixture_labels)
         result = super().loaddata(fixture_labels)
         if self.fixture_count:
             FixtureLoad.objects.using(self.using).create(
@@ -65,6 +99,57 @@ class Command(loaddata.Command):
                 loaded_by=os_user(),
             )
         return result
+
+    def check_fixtures(self, fixture_labels):
+        """Read every record of every file and refuse the load, before anything is written,
+        if any record fails ``archive.fixture_checks``."""
+        self.serialization_formats = serializers.get_public_serializer_formats()
+        refused = []
+        for label in fixture_labels:
+            fixtures = [
+                (path, *self.parse_name(os.path.basename(path))[1:])
+                for path, _, _ in self.find_fixtures(label)
+            ]
+            for path, format, compression in fixtures:
+                if format not in fixture_checks.CHECKED_FORMATS or compression == "stdin":
+                    raise CommandError(
+                        f"Cannot load {path!r}: only JSON and JSON Lines files are loaded "
+                        "(.json, .jsonl, compressed or not), whose records are checked "
+                        "before anything is written."
+                    )
+            if self.checked_while_loading(label):
+                continue
+            for path, format, compression in fixtures:
+                refused.extend(
+                    refusal(number, path, problem)
+                    for number, problem in fixture_checks.problems(
+                        self.fixture_records(path, format, compression),
+                        allow_other_apps=self.allow_other_apps,
+                        skip=self.skipped,
+                    )
+                )
+        refuse(refused)
+
+    def checked_while_loading(self, fixture_label):
+        """Whether the files of ``fixture_label`` are checked as they load, in the load's
+        transaction, rather than first (a subclass that does so says it)."""
+        return False
+
+    def fixture_records(self, path, format, compression):
+        """The raw records of one fixture file, read as it goes."""
+        open_method, mode = self.compression_formats[compression]
+        with open_method(path, mode) as stream:
+            yield from fixture_checks.read_records(stream, format)
+
+    def skipped(self, model):
+        """Whether the load leaves ``model``'s records out (``--exclude``, routers)."""
+        if model not in self.skipped_models:
+            self.skipped_models[model] = (
+                model._meta.app_config in self.excluded_apps
+                or model in self.excluded_models
+                or not router.allow_migrate_model(self.using, model)
+            )
+        return self.skipped_models[model]
 
     def load_label(self, fixture_label):
         self.start_label(fixture_label)
@@ -95,6 +180,23 @@ class Command(loaddata.Command):
                 )
             self.seen.add(key)
         return saved
+
+
+def refusal(number, path, problem):
+    """The line that names a refused record."""
+    return f"Refused record {number} of {str(path)!r} ({problem})"
+
+
+def refuse(refused):
+    """Stop the load if any record was refused (``refused``: their lines), listing them."""
+    if len(refused) == 1:
+        raise FixtureRefused(f"{refused[0]}; nothing was loaded.")
+    if refused:
+        shown = refused[:SHOWN_REFUSALS]
+        if len(refused) > len(shown):
+            shown.append(f"... and {len(refused) - len(shown)} more refused records")
+        shown.append(f"Nothing was loaded: {len(refused)} records refused.")
+        raise FixtureRefused("\n".join(shown))
 
 
 def _shown(path):

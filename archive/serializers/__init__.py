@@ -1,0 +1,1 @@
+"""The archive's serialization formats, registered through ``SERIALIZATION_MODULES``."""
