@@ -1,15 +1,18 @@
 """A limit on the parameters of an address.
 
-``DATA_UPLOAD_MAX_NUMBER_FIELDS`` is raised for the admin's big forms (a film of 150 credits
-posts over 1,000 fields), and Django applies it to query strings too. A public address has
-no need of that many: one with more than ``MAX_QUERY_PARAMETERS`` is answered with a plain
-400 that says why, before any view (or the page cache) reads it.
+``DATA_UPLOAD_MAX_NUMBER_FIELDS`` (config/settings.py) is the one limit on posted fields,
+raised there for the admin's big change forms, and Django applies it to query strings too.
+No public address needs that many, so an address is held to Django's own default limit:
+one with more parameters is answered with a plain 400 that says why, before any view (or
+the page cache) reads it.
 """
 
+from django.conf import global_settings
 from django.http import HttpResponse
 
-#: Django's own default for DATA_UPLOAD_MAX_NUMBER_FIELDS.
-MAX_QUERY_PARAMETERS = 1000
+#: Django's default for DATA_UPLOAD_MAX_NUMBER_FIELDS, taken from Django's own default
+#: settings (django.conf.global_settings) so that it is not a second number to keep.
+MAX_QUERY_PARAMETERS = global_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
 
 
 class QueryParameterLimitMiddleware:

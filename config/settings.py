@@ -1,7 +1,11 @@
-"""Settings for the film archive: one file, read from the environment.
+"""Settings for the film archive: one file.
 
-Every variable has a default that is safe for development, except that a site with debug
-off refuses to start without ``DJANGO_SECRET_KEY``. The README lists every variable.
+The environment carries only what an operator decides for a deployment: debug, the secret
+key, hosts, databases, cache, HTTPS and proxies, sign-in lockout, time zone, logging, cache
+lifetimes. Every variable has a default that is safe for development, except that a site
+with debug off refuses to start without ``DJANGO_SECRET_KEY``. The README lists every
+variable. Tuning constants of the code (page size, count caps, export buffering, field
+limits) are plain constants at the end of this file, not read from the environment.
 """
 
 import os
@@ -107,6 +111,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a SQLite writer waits for the write lock before "database is locked": long
+# enough for any one write transaction of the archive to finish.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock at the
     # start of a transaction so that two writers queue on the busy timeout instead of
@@ -114,7 +121,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DEBUG else DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;"
@@ -273,20 +280,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# The admin form of a film with its credits, titles and figures posts about 8 fields a row:
-# Django's default limit (1,000 fields) would refuse saving a film of 120 credits. An
-# address keeps Django's 1,000 (archive.middleware).
-DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_MAX_POSTED_FIELDS", 10_000)
+# Tuning constants, not read from the environment: they belong to the code that uses them,
+# and changing one is a code change with its tests, not a deployment decision.
 
-# Rows per page on the public lists.
-ARCHIVE_PAGE_SIZE = env_int("DJANGO_PAGE_SIZE", 25)
+# Fields one request may carry, the one limit on posted forms. The admin form of a film with
+# its credits, titles and figures posts about 8 fields a row: Django's default (1,000 fields)
+# would refuse saving a film of 120 credits. Django applies the same limit to query strings;
+# archive.middleware holds those to Django's default, which no public address needs more of.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Rows per page on the public lists. Shared links name page numbers, so the size is part of
+# the addresses' meaning rather than a deployment choice.
+ARCHIVE_PAGE_SIZE = 25
 # Lists count matching rows up to this many ("more than 10,000 films") and count facets
 # among the first this many matches, so no request counts a million rows.
-ARCHIVE_COUNT_CAP = env_int("DJANGO_COUNT_CAP", 10_000)
+ARCHIVE_COUNT_CAP = 10_000
 # A film list filtered by countries or genres with at least this many films reads the
 # films in page order from the sort index; below it, it gathers their films and sorts them
 # (archive.filters.FilmRelationFilter).
-ARCHIVE_WALK_MIN_FILMS = env_int("DJANGO_WALK_MIN_FILMS", 1_000)
+ARCHIVE_WALK_MIN_FILMS = 1_000
 # An export of at most this many rows is sent whole (and kept by the page cache like a
 # page); a larger one is streamed row by row.
-ARCHIVE_EXPORT_BUFFER_ROWS = env_int("DJANGO_EXPORT_BUFFER_ROWS", 2_000)
+ARCHIVE_EXPORT_BUFFER_ROWS = 2_000
