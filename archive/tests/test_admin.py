@@ -662,6 +662,7 @@ def add_records(count):
         CompanyCredit.objects.create(film=film, company=company, kind="production")
 
 
+@pytest.mark.slow
 def test_admin_lists_cost_the_same_queries_for_more_rows(archive, admin_client):
     urls = [admin_url(model, "changelist") for model in ARCHIVE_MODELS]
     for url in urls:
@@ -672,6 +673,7 @@ def test_admin_lists_cost_the_same_queries_for_more_rows(archive, admin_client):
     assert after == before
 
 
+@pytest.mark.slow
 def test_a_film_page_costs_the_same_queries_for_5_or_40_credits(archive, admin_client):
     film = Film.objects.create(title="Many credits", slug="many-credits-2020", year=2020)
     sources = list(Source.objects.order_by("pk")[:2])
@@ -763,6 +765,7 @@ def test_a_person_with_few_credits_edits_them_on_the_page(archive, admin_client)
     assert "too many to edit on this page" not in text
 
 
+@pytest.mark.slow
 def test_a_film_with_150_credits_saves_through_its_admin_page(archive, admin_client):
     film = Film.objects.create(title="Epic", slug="epic-2001", year=2001)
     people = Person.objects.bulk_create(

@@ -42,6 +42,7 @@ def database_beside_the_suites():
     return None
 
 
+@pytest.mark.slow
 def test_readers_and_editors_at_once_get_no_error_and_lose_no_save():
     report = soak.run(
         database_url=database_beside_the_suites(), duration=SECONDS, workers=4, readers=2, writers=3

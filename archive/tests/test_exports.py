@@ -448,6 +448,7 @@ def test_person_json_keeps_turkish_letters(client):
 
 
 @pytest.mark.parametrize("url_name", LISTS)
+@pytest.mark.slow
 def test_export_makes_the_same_number_of_queries_with_many_more_rows(client, url_name):
     def run():
         with CaptureQueriesContext(connection) as queries:

@@ -225,6 +225,7 @@ def film_sql(**params):
     return str(filterset.qs.query)
 
 
+@pytest.mark.slow
 def test_gathering_and_walking_find_the_same_films_in_the_same_order(settings):
     """Every selection in every sort; one test, so the archive is grown once (35 tests that
     each grew it cost CI two and a half minutes on PostgreSQL)."""
@@ -241,6 +242,7 @@ def test_gathering_and_walking_find_the_same_films_in_the_same_order(settings):
             assert gathered, case  # every selection finds films
 
 
+@pytest.mark.slow
 def test_a_country_with_many_films_is_walked_and_one_with_few_is_gathered(settings):
     f.grow_archive(films=40, credits=0, awards=0, adaptations=0)
     settings.ARCHIVE_WALK_MIN_FILMS = 10
@@ -250,6 +252,7 @@ def test_a_country_with_many_films_is_walked_and_one_with_few_is_gathered(settin
     assert "EXISTS" in film_sql(country=["IN", "FR"])  # the links of both count
 
 
+@pytest.mark.slow
 def test_the_total_and_the_facets_count_the_gathered_films_even_when_the_page_walks(settings):
     """A count reads every match in no order: walking the sort index would only cost more."""
     f.grow_archive(films=40, credits=0, awards=0, adaptations=0)

@@ -194,6 +194,7 @@ def test_a_change_after_a_fixture_load_is_told_apart_from_what_the_load_changed(
     assert latest.diff_against(loaded).changed_fields == ["summary"]
 
 
+@pytest.mark.slow
 def test_a_fixture_load_that_left_a_record_alone_adds_no_version(film, editor_client):
     save_film_page(editor_client, film, runtime="130")
     call_command("loaddata", FIXTURE, verbosity=0)

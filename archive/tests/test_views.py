@@ -940,6 +940,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize("url", LIST_QUERIES + DETAIL_QUERIES)
+@pytest.mark.slow
 def test_page_makes_the_same_number_of_queries_with_many_more_rows(
     client, url, django_assert_num_queries
 ):
@@ -952,6 +953,7 @@ def test_page_makes_the_same_number_of_queries_with_many_more_rows(
 
 
 @pytest.mark.parametrize("url", LIST_QUERIES[1:])
+@pytest.mark.slow
 def test_list_makes_the_same_number_of_queries_at_any_page_size(client, settings, url):
     f.grow_archive(films=40, credits=60, awards=30, adaptations=10)
     settings.ARCHIVE_PAGE_SIZE = 2
@@ -963,6 +965,7 @@ def test_list_makes_the_same_number_of_queries_at_any_page_size(client, settings
     assert count_queries(client, url) == small
 
 
+@pytest.mark.slow
 def test_grown_pages_really_show_the_new_rows(client, settings):
     """The query-count tests above compare pages that do show more rows."""
     f.grow_archive(films=40, credits=60, awards=30, adaptations=10)
