@@ -13,13 +13,17 @@ ARGS ?=
 TEST_SECRET_KEY := insecure-throwaway-key-for-tests-only
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check serve bench soak backup restore
+.PHONY: help run test test-quick browser-packages lint format migrations-check serve bench \
+	soak backup restore
 
 help:
 	@echo "make run               install, migrate, load the fixtures into an empty archive,"
 	@echo "                       create an admin account (password printed once), serve"
 	@echo "                       http://127.0.0.1:8000 with debug on"
-	@echo "make test [ARGS=...]   install the dev dependencies and run the whole suite"
+	@echo "make test [ARGS=...]   install the dev dependencies (and, as root, Debian's"
+	@echo "                       Chromium and CJK fonts for the browser tests) and run"
+	@echo "                       the whole suite"
+	@echo "make test-quick        the suite without the tests marked slow (-m 'not slow')"
 	@echo "make lint              ruff check and ruff format --check"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make migrations-check  fail when a model change has no migration"
@@ -51,11 +55,38 @@ run: $(VENV)/.installed
 	$(MANAGE) create_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The browser tests drive Debian's Chromium (Playwright downloads no browser) and need CJK
+# fonts to lay out the Korean titles. As root the packages are installed when missing
+# (apt-get waits for a dpkg lock another install holds); anyone else is told the command.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+APT_INSTALL := apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends
+
+browser-packages:
+	@missing=""; \
+	for package in $(BROWSER_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" \
+			|| missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		echo "make test: the browser tests need Debian's packages$$missing; install them with:"; \
+		echo "    sudo sh -c 'apt-get update && $(APT_INSTALL)$$missing'"; \
+		exit 1; \
+	fi; \
+	echo "Installing$$missing"; \
+	apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(APT_INSTALL) -qq$$missing
+
 # Tests always run with debug off, as in production, whatever the shell has set, in one
 # worker per core (pytest-xdist).
 test: export DJANGO_SECRET_KEY ?= $(TEST_SECRET_KEY)
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev browser-packages
 	env -u DJANGO_DEBUG $(BIN)/pytest -n auto $(ARGS)
+
+# The tests marked slow (a soak under gunicorn, the browser's walk of every page, grown
+# archives) are left out: a check to run while working, `make test` before a commit.
+test-quick: ARGS += -m "not slow"
+test-quick: test
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

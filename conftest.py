@@ -4,6 +4,8 @@ Tests use the plain static files storage: the production storage (whitenoise's c
 manifest) needs ``collectstatic`` first; ``test_settings.py`` proves that path on its own.
 The test client speaks plain HTTP, so the HTTPS redirect that is on by default with debug off
 is turned off here; ``test_security.py`` proves the production defaults on their own.
+Passwords are hashed with a fast hasher, as Django's testing guide advises: the production
+hasher is slow on purpose, and the suite creates and signs in accounts in hundreds of tests.
 """
 
 import pytest
@@ -22,6 +24,7 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_collection_modifyitems(config, items):

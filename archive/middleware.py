@@ -1,15 +1,18 @@
 """A limit on the parameters of an address.
 
-``DATA_UPLOAD_MAX_NUMBER_FIELDS`` is raised for the admin's big forms (a film of 150 credits
-posts over 1,000 fields), and Django applies it to query strings too. A public address has
-no need of that many: one with more than ``MAX_QUERY_PARAMETERS`` is answered with a plain
-400 that says why, before any view (or the page cache) reads it.
+``DATA_UPLOAD_MAX_NUMBER_FIELDS`` (config/settings.py) is the one limit on posted fields,
+raised there for the admin's big change forms, and Django applies it to query strings too.
+No public address needs that many, so an address is held to Django's own default limit:
+one with more parameters is refused with the site's 400 page, which says why, before any
+view (or the page cache) reads it.
 """
 
-from django.http import HttpResponse
+from django.conf import global_settings
+from django.core.exceptions import BadRequest
 
-#: Django's own default for DATA_UPLOAD_MAX_NUMBER_FIELDS.
-MAX_QUERY_PARAMETERS = 1000
+#: Django's default for DATA_UPLOAD_MAX_NUMBER_FIELDS, taken from Django's own default
+#: settings (django.conf.global_settings) so that it is not a second number to keep.
+MAX_QUERY_PARAMETERS = global_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
 
 
 class QueryParameterLimitMiddleware:
@@ -20,10 +23,8 @@ class QueryParameterLimitMiddleware:
         query = request.META.get("QUERY_STRING", "")
         count = query.count("&") + 1 if query else 0
         if count > MAX_QUERY_PARAMETERS:
-            return HttpResponse(
-                f"Bad request: the address has {count:,} parameters; at most "
-                f"{MAX_QUERY_PARAMETERS:,} are accepted.\n",
-                status=400,
-                content_type="text/plain; charset=utf-8",
+            raise BadRequest(
+                f"The address has {count:,} parameters; at most "
+                f"{MAX_QUERY_PARAMETERS:,} are accepted."
             )
         return self.get_response(request)

@@ -189,7 +189,6 @@ def prepare(writers, per_writer, films, password):
     does (the writers' records, the readers' pages)."""
     import io
 
-    from django.conf import settings
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
@@ -198,6 +197,7 @@ def prepare(writers, per_writer, films, password):
 
     from archive.models import Film, Person
     from archive.models.history import FOUND_REASONS
+    from archive.views.lists import ArchiveListView
 
     quiet = io.StringIO()
     steps, started = {}, time.monotonic()
@@ -285,7 +285,7 @@ def prepare(writers, per_writer, films, password):
         shared.get_absolute_url(),
         f"{shared.get_absolute_url()}?format=json",
     ]
-    if film_count > settings.ARCHIVE_PAGE_SIZE:
+    if film_count > ArchiveListView.paginate_by:
         urls.append(f"{films_url}?page=2")
     urls += [f"{films_url}?q={urllib.parse.quote(word)}" for word in words[:8]]
     urls += [f"{people_url}?q={urllib.parse.quote(word)}" for word in words[8:12]]

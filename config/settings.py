@@ -1,7 +1,11 @@
-"""Settings for the film archive: one file, read from the environment.
+"""Settings for the film archive: one file.
 
-Every variable has a default that is safe for development, except that a site with debug
-off refuses to start without ``DJANGO_SECRET_KEY``. The README lists every variable.
+The environment carries only what an operator decides for a deployment: debug, the secret
+key, hosts, databases, cache, HTTPS and proxies, sign-in lockout, time zone, logging, cache
+lifetimes. Every variable has a default that is safe for development, except that a site
+with debug off refuses to start without ``DJANGO_SECRET_KEY``. The README lists every
+variable. Tuning constants of the code (page size, count caps, export buffering, field
+limits) are plain constants at the end of this file, not read from the environment.
 """
 
 import os
@@ -10,6 +14,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from archive.headers import add_protective_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -121,6 +127,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a SQLite writer waits for the write lock before "database is locked": long
+# enough for any one write transaction of the archive to finish.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock at the
     # start of a transaction so that two writers queue on the busy timeout instead of
@@ -128,7 +137,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DEBUG else DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;"
@@ -176,6 +185,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# whitenoise answers before the middleware that adds the pages' protective headers.
+WHITENOISE_ADD_HEADERS_FUNCTION = add_protective_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -193,6 +204,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SERIALIZATION_MODULES = {"jsonl": "archive.serializers.jsonl"}
 
 LOGIN_URL = "admin:login"
+# Where sign-in leads when its "next" is missing or not an address of this site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Security. With debug off the defaults are those of a public HTTPS site: every http://
 # request is redirected to https://, browsers are told to use HTTPS only for a year (HSTS,
@@ -256,7 +269,11 @@ if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME.total_seconds() <= 0:
     raise ImproperlyConfigured(
         "DJANGO_LOGIN_FAILURE_LIMIT and DJANGO_LOGIN_COOLOFF_MINUTES must be at least 1."
     )
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Failures count per user name and address together, so that nobody can lock an editor out
+# from elsewhere; archive.lockout adds a limit per address (several times the failure
+# limit) against guessing many user names from one address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "archive.lockout.NameAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -290,20 +307,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# The admin form of a film with its credits, titles and figures posts about 8 fields a row:
-# Django's default limit (1,000 fields) would refuse saving a film of 120 credits. An
-# address keeps Django's 1,000 (archive.middleware).
-DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_MAX_POSTED_FIELDS", 10_000)
+# The lists' tuning constants (page size, count cap, export buffering, when a country's
+# films are walked) live with the code that uses them: archive.views.lists.ArchiveListView
+# and archive.filters.FilmRelationFilter.
 
-# Rows per page on the public lists.
-ARCHIVE_PAGE_SIZE = env_int("DJANGO_PAGE_SIZE", 25)
-# Lists count matching rows up to this many ("more than 10,000 films") and count facets
-# among the first this many matches, so no request counts a million rows.
-ARCHIVE_COUNT_CAP = env_int("DJANGO_COUNT_CAP", 10_000)
-# A film list filtered by countries or genres with at least this many films reads the
-# films in page order from the sort index; below it, it gathers their films and sorts them
-# (archive.filters.FilmRelationFilter).
-ARCHIVE_WALK_MIN_FILMS = env_int("DJANGO_WALK_MIN_FILMS", 1_000)
-# An export of at most this many rows is sent whole (and kept by the page cache like a
-# page); a larger one is streamed row by row.
-ARCHIVE_EXPORT_BUFFER_ROWS = env_int("DJANGO_EXPORT_BUFFER_ROWS", 2_000)
+# Fields one request may carry, the one limit on posted forms. The admin form of a film with
+# its credits, titles and figures posts about 8 fields a row: Django's default (1,000 fields)
+# would refuse saving a film of 120 credits. Django applies the same limit to query strings;
+# archive.middleware holds those to Django's default, which no public address needs more of.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

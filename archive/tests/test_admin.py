@@ -161,6 +161,7 @@ def admin_pages(admin_user, rf):
             yield admin_url(model, "delete", obj.pk), model
 
 
+@pytest.mark.slow
 def test_every_admin_page_answers_200_to_a_superuser(archive, admin_client, admin_user, rf):
     failures = []
     for url, _model in admin_pages(admin_user, rf):
@@ -369,6 +370,7 @@ def test_the_admin_shows_a_film_year_out_of_range_as_a_form_error(archive, admin
     assert Film.objects.count() == count
 
 
+@pytest.mark.slow
 def test_the_admin_shows_a_runtime_of_0_as_a_form_error(film, admin_client):
     data = film_page_data(admin_client, film)
     data["runtime"] = "0"
@@ -392,6 +394,7 @@ def test_the_admin_shows_a_duplicate_credit_as_a_form_error(film, admin_client):
     assert Role.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_a_credit_that_exists_already_as_an_error(film, admin_client):
     role = film.roles.get(person__slug="ryu-seung-ryong")
     data = film_page_data(admin_client, film)
@@ -402,6 +405,7 @@ def test_a_film_page_shows_a_credit_that_exists_already_as_an_error(film, admin_
     assert Role.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_a_credit_saved_meanwhile_by_someone_else_as_an_error(film, admin_client):
     """The row is not on the page, so only the database can tell (Django 5.2 skips it)."""
     data = film_page_data(admin_client, film)
@@ -462,6 +466,7 @@ def test_the_admin_shows_a_film_adapted_from_itself_as_a_form_error(film, admin_
     assert Adaptation.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_an_adaptation_of_itself_as_an_error(film, admin_client):
     data = film_page_data(admin_client, film)
     add_row(data, "adaptations", adaptation=film.pk, kind="official_remake")
@@ -487,6 +492,7 @@ def test_the_admin_shows_a_recorded_adaptation_as_a_form_error(film, admin_clien
     [(ORIGINAL, "adaptations", "adaptation"), (TURKISH, "adapted_from", "source")],
     ids=["adaptations-of-this-film", "adapted-from"],
 )
+@pytest.mark.slow
 def test_a_film_page_shows_a_recorded_adaptation_as_an_error(
     archive, admin_client, page, prefix, other_field
 ):
@@ -513,6 +519,7 @@ def test_the_admin_shows_a_negative_figure_as_a_form_error(film, admin_client):
     assert BoxOfficeFigure.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_a_negative_figure_as_an_error(film, admin_client):
     data = film_page_data(admin_client, film)
     add_row(data, "figures", kind="admissions", key="negative", value="-1")
@@ -556,6 +563,7 @@ def test_the_admin_shows_a_duplicate_award_as_a_form_error(
     assert Award.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_an_award_that_exists_already_as_an_error(film, admin_client):
     award = film.awards.filter(person__isnull=False).first()
     data = film_page_data(admin_client, film)
@@ -568,6 +576,7 @@ def test_a_film_page_shows_an_award_that_exists_already_as_an_error(film, admin_
     assert Award.objects.count() == count
 
 
+@pytest.mark.slow
 def test_a_film_page_shows_an_award_saved_meanwhile_by_someone_else_as_an_error(film, admin_client):
     award = film.awards.filter(person__isnull=True).first()
     data = film_page_data(admin_client, film)
@@ -599,6 +608,7 @@ def test_a_new_film_with_one_award_entered_twice_shows_an_error(archive, admin_c
     assert Film.objects.count() == count
 
 
+@pytest.mark.slow
 def test_the_admin_shows_an_award_year_out_of_range_as_a_form_error(film, admin_client):
     award = Award.objects.first()
     add = admin_url(Award, "add")
@@ -663,6 +673,7 @@ def add_records(count):
         CompanyCredit.objects.create(film=film, company=company, kind="production")
 
 
+@pytest.mark.slow
 def test_admin_lists_cost_the_same_queries_for_more_rows(archive, admin_client):
     urls = [admin_url(model, "changelist") for model in ARCHIVE_MODELS]
     for url in urls:
@@ -673,6 +684,7 @@ def test_admin_lists_cost_the_same_queries_for_more_rows(archive, admin_client):
     assert after == before
 
 
+@pytest.mark.slow
 def test_a_film_page_costs_the_same_queries_for_5_or_40_credits(archive, admin_client):
     film = Film.objects.create(title="Many credits", slug="many-credits-2020", year=2020)
     sources = list(Source.objects.order_by("pk")[:2])
@@ -764,6 +776,7 @@ def test_a_person_with_few_credits_edits_them_on_the_page(archive, admin_client)
     assert "too many to edit on this page" not in text
 
 
+@pytest.mark.slow
 def test_a_film_with_150_credits_saves_through_its_admin_page(archive, admin_client):
     film = Film.objects.create(title="Epic", slug="epic-2001", year=2001)
     people = Person.objects.bulk_create(

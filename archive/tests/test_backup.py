@@ -174,6 +174,7 @@ def test_restore_round_trip_is_exact_for_the_fixture(seeded, tmp_path):
     assert Film.objects.search("miracle").count() == 4  # the search index has the new rows
 
 
+@pytest.mark.slow
 def test_restore_round_trip_is_exact_for_a_generated_archive_of_1000_films(tmp_path):
     call_command(
         "generate_archive", "--films", "1000", "--seed", "7", stdout=StringIO(), stderr=StringIO()

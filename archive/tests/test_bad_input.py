@@ -174,7 +174,7 @@ CASES = [
     ("empty-text-values", [("q", ""), ("year_min", ""), ("sort", ""), ("page", "")], OK),
     ("unknown-parameter", [("utm_source", "x"), ("fbclid", SCRIPT)], OK),
     ("no-value", "q&page&sort", OK),
-    # More than 1,000 parameters: a plain 400 (archive.middleware; Django's own default).
+    # More than 1,000 parameters: the site's 400 page (archive.middleware; Django's default).
     ("too-many-parameters", [("country", "KR")] * 1001, 400),
     # Formats.
     ("format-xml", [("format", "xml")], ALERT),
@@ -440,5 +440,5 @@ def test_an_address_with_too_many_parameters_is_refused_with_the_reason(client):
     assert client.get(url + "?" + "&".join(["country=KR"] * 1000)).status_code == 200
     response = client.get(url + "?" + "&".join(["country=KR"] * 1001))
     assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "1,001 parameters; at most 1,000" in response.content.decode()

@@ -42,6 +42,7 @@ def database_beside_the_suites():
     return None
 
 
+@pytest.mark.slow
 def test_readers_and_editors_at_once_get_no_error_and_lose_no_save():
     report = soak.run(
         database_url=database_beside_the_suites(), duration=SECONDS, workers=4, readers=2, writers=3
@@ -117,6 +118,7 @@ def test_the_soak_reads_a_form_as_a_browser_submits_it():
 
 
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_a_film_form_as_the_soak_posts_it_changes_only_the_marked_field(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     factories.load_archive()

@@ -96,14 +96,6 @@ def test_an_address_with_too_many_parameters_for_django_gets_the_sites_400_page(
     assert_site_page(response, 400, "Bad request")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "archive.middleware.QueryParameterLimitMiddleware answers with its own plain-text 400 "
-        "(no site page, no X-Frame-Options): it should raise django.core.exceptions.BadRequest "
-        "with its message instead, so that handler400 answers."
-    ),
-)
 @pytest.mark.django_db
 def test_an_address_with_2000_parameters_gets_the_sites_400_page(client):
     query = "&".join(f"p{n}=1" for n in range(2000))

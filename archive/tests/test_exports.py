@@ -1,9 +1,10 @@
 """``format=csv`` and ``format=json``: every row the filters select, in UTF-8; streamed when
 large, sent whole (and kept by the page cache) when small.
 
-The lists' exports hold every selected row whatever the page size (``ARCHIVE_PAGE_SIZE``
-is 2 here); the film and person pages answer ``format=json`` with the whole record. A bad
-filter value is a 400 with a plain message, never a file with the wrong rows.
+The lists' exports hold every selected row whatever the page size
+(``ArchiveListView.paginate_by`` is 2 here); the film and person pages answer
+``format=json`` with the whole record. A bad filter value is a 400 with a plain message,
+never a file with the wrong rows.
 """
 
 import csv
@@ -449,6 +450,7 @@ def test_person_json_keeps_turkish_letters(client):
 
 
 @pytest.mark.parametrize("url_name", LISTS)
+@pytest.mark.slow
 def test_export_makes_the_same_number_of_queries_with_many_more_rows(client, url_name):
     def run():
         with CaptureQueriesContext(connection) as queries:

@@ -231,6 +231,7 @@ RELATION_SELECTIONS = [
 ]
 
 
+@pytest.mark.slow
 def test_the_films_of_countries_and_genres_are_the_same_read_either_way(monkeypatch):
     """Walked along the sort index or gathered through the link table: the same films in
     the same order, in every sort; the counts always gather. One test, so the archive is
@@ -251,6 +252,7 @@ def test_the_films_of_countries_and_genres_are_the_same_read_either_way(monkeypa
             assert filterset.matches().count() == len(gathered), case
 
 
+@pytest.mark.slow
 def test_a_country_with_many_films_is_walked_and_one_with_few_is_gathered(monkeypatch):
     f.grow_archive(films=40, credits=0, awards=0, adaptations=0)
     monkeypatch.setattr(FilmRelationFilter, "walk_min_links", 10)
@@ -259,6 +261,7 @@ def test_a_country_with_many_films_is_walked_and_one_with_few_is_gathered(monkey
     assert "EXISTS" in film_sql(country=["IN", "FR"])  # the links of both count
 
 
+@pytest.mark.slow
 def test_matches_without_some_filters_are_the_matches_of_the_other_parameters():
     """A facet counts the selection without its own filters: the same rows as a FilterSet
     given only the other parameters."""

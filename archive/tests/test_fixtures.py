@@ -100,6 +100,7 @@ def test_loading_the_fixture_twice_changes_nothing(loaded):
     assert {model: model.objects.count() for model in EXPECTED_COUNTS} == EXPECTED_COUNTS
 
 
+@pytest.mark.slow
 def test_a_natural_key_dump_reloads_into_an_empty_archive_unchanged(loaded, tmp_path):
     dump = dump_archive()
     path = tmp_path / "archive.json"

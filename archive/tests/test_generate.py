@@ -122,6 +122,7 @@ def remove_generated():
 # --- Determinism --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_same_seed_makes_the_same_archive_whatever_the_batch_size_or_process(db):
     generate("--batch-size", "1000")
     first = snapshot()
@@ -278,6 +279,7 @@ class GeneratedArchiveTests(TestCase):
 # --- Beside the seed fixture ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_generated_data_lives_beside_the_seed_fixture(db):
     call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
     fixture_films = set(Film.objects.values_list("slug", flat=True))

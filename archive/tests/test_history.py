@@ -122,6 +122,7 @@ def test_changing_a_film_in_the_admin_records_what_changed(film, editor_client):
     assert "Changed Runtime and Countries" in latest.history_change_reason
 
 
+@pytest.mark.slow
 def test_a_credit_changed_on_the_film_page_is_recorded_on_the_credit(film, editor_client):
     data = page_data(editor_client.get(change_url(film)))
     row = next(
@@ -182,6 +183,7 @@ def test_loaddata_records_one_fixture_load_and_no_version_per_record(db):
     assert history_rows() == 0
 
 
+@pytest.mark.slow
 def test_a_change_after_a_fixture_load_is_told_apart_from_what_the_load_changed(
     film, editor_client
 ):
@@ -198,6 +200,7 @@ def test_a_change_after_a_fixture_load_is_told_apart_from_what_the_load_changed(
     assert latest.diff_against(loaded).changed_fields == ["summary"]
 
 
+@pytest.mark.slow
 def test_a_fixture_load_that_left_a_record_alone_adds_no_version(film, editor_client):
     save_film_page(editor_client, film, runtime="130")
     call_command("loaddata", FIXTURE, verbosity=0)
@@ -288,6 +291,7 @@ def test_an_editor_reverts_a_person(archive, editor_client):
     assert person.version == 3
 
 
+@pytest.mark.slow
 def test_an_editor_sees_history_and_reverts_but_may_not_delete(film, editor, editor_client):
     assert editor.has_perm("archive.view_historicalfilm")
     assert editor.has_perm("archive.view_fixtureload")
@@ -301,6 +305,7 @@ def test_an_editor_sees_history_and_reverts_but_may_not_delete(film, editor, edi
     assert editor_client.get(admin_url(Film, "delete", film.pk)).status_code == 403
 
 
+@pytest.mark.slow
 def test_a_viewer_sees_the_history_but_cannot_revert(film, client, editor_client):
     save_film_page(editor_client, film, runtime="130")
     viewer = User.objects.create_user("val", password="not-used-1", is_staff=True)
@@ -324,6 +329,7 @@ def test_fixture_loads_are_listed_read_only(archive, editor_client):
     assert editor_client.get(admin_url(FixtureLoad, "delete", load.pk)).status_code == 403
 
 
+@pytest.mark.slow
 def test_the_film_page_shows_when_it_last_changed(film, editor_client, client):
     before = film.updated_at
     save_film_page(editor_client, film, runtime="130")

@@ -52,6 +52,7 @@ def credit_row(data, person_slug):
     )
 
 
+@pytest.mark.slow
 def test_a_film_save_counts_its_version(film, ana):
     assert film.version == 1
     for expected in (2, 3):
@@ -71,6 +72,7 @@ def test_every_save_counts_the_version_even_with_update_fields(film):
     assert (film.runtime, film.version) == (128, 2)
 
 
+@pytest.mark.slow
 def test_the_second_of_two_editors_on_one_film_is_refused_with_the_first_ones_changes(
     film, ana, ben
 ):
@@ -98,6 +100,7 @@ def test_the_second_of_two_editors_on_one_film_is_refused_with_the_first_ones_ch
     assert film.history.count() == 2  # as loaded, and ana's save: nothing of ben's
 
 
+@pytest.mark.slow
 def test_saving_the_refused_form_again_replaces_the_other_editors_changes(film, ana, ben):
     ana_data = page_data(ana.get(change_url(film)))
     ben_data = page_data(ben.get(change_url(film)))
@@ -115,6 +118,7 @@ def test_saving_the_refused_form_again_replaces_the_other_editors_changes(film, 
     assert (film.runtime, film.version) == (140, 3)
 
 
+@pytest.mark.slow
 def test_a_conflict_lists_relations_and_rows_of_the_page(film, ana, ben):
     turkey = Country.objects.get(code="TR")
     ana_data = page_data(ana.get(change_url(film)))
@@ -134,6 +138,7 @@ def test_a_conflict_lists_relations_and_rows_of_the_page(film, ana, ben):
     )
 
 
+@pytest.mark.slow
 def test_a_change_to_a_credit_alone_still_refuses_the_other_editors_save(film, ana, ben):
     ana_data = page_data(ana.get(change_url(film)))
     ben_data = page_data(ben.get(change_url(film)))
@@ -180,6 +185,7 @@ def test_a_change_by_a_command_meanwhile_refuses_the_editors_save_too(film, ana)
     assert "Runtime: 127 → 125" in errors
 
 
+@pytest.mark.slow
 def test_a_stale_revert_is_refused_too(film, ana, ben):
     data = page_data(ana.get(change_url(film)))
     data["runtime"] = "130"

@@ -152,11 +152,6 @@ print(json.dumps({
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config/settings.py lacks the lines of SITE_SETTINGS (see the branch's report); "
-    "once it has them, this passes: drop this mark",
-)
 def test_settings_py_has_the_lines_these_tests_apply():
     values = run_python({"DJANGO_SECRET_KEY": STRONG_KEY}, PRINT_SITE_SETTINGS)
     assert values == {
@@ -684,6 +679,7 @@ def visit(page, url):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.slow
 def test_no_public_or_admin_page_breaks_the_content_security_policy(
     live_server, served_archive, tab
 ):

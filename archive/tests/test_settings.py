@@ -1,5 +1,6 @@
 """Settings read from the environment: the secret key rule, the database and cache switches,
-SQLite's write-ahead log, and collectstatic with the production storage."""
+SQLite's write-ahead log, and collectstatic with the production storage; the tuning
+constants that the environment does not change; and the one limit on posted fields."""
 
 import json
 import os
@@ -11,6 +12,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.templatetags.static import static
+from django.urls import reverse
+
+from archive.middleware import MAX_QUERY_PARAMETERS
+from archive.models import Genre
 
 PRINT_SETTINGS = """
 import json, django
@@ -26,7 +31,10 @@ print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_location": settings.CACHES["default"].get("LOCATION", ""),
     "allowed_hosts": settings.ALLOWED_HOSTS,
-    "page_size": settings.ARCHIVE_PAGE_SIZE,
+    "tuning": {
+        name: getattr(settings, name)
+        for name in ("DATA_UPLOAD_MAX_NUMBER_FIELDS",)
+    },
     "staticfiles": settings.STORAGES["staticfiles"]["BACKEND"],
 }))
 """
@@ -97,15 +105,9 @@ def test_database_url_switches_to_postgresql():
 
 def test_database_url_can_name_another_sqlite_file(tmp_path):
     path = tmp_path / "other.sqlite3"
-    values = started(
-        {
-            "DJANGO_SECRET_KEY": A_KEY,
-            "DATABASE_URL": f"sqlite:///{path}",
-            "DJANGO_SQLITE_TIMEOUT": "5",
-        }
-    )
+    values = started({"DJANGO_SECRET_KEY": A_KEY, "DATABASE_URL": f"sqlite:///{path}"})
     assert (values["engine"], values["name"]) == ("django.db.backends.sqlite3", str(path))
-    assert values["options"]["timeout"] == 5
+    assert values["options"]["timeout"] == 20
 
 
 def test_redis_url_moves_the_cache_to_redis():
@@ -115,22 +117,80 @@ def test_redis_url_moves_the_cache_to_redis():
     assert started({"DJANGO_SECRET_KEY": A_KEY})["cache"].endswith("LocMemCache")
 
 
-def test_allowed_hosts_and_page_size_come_from_the_environment():
+def test_allowed_hosts_come_from_the_environment():
     values = started(
         {
             "DJANGO_SECRET_KEY": A_KEY,
             "DJANGO_ALLOWED_HOSTS": "films.example.org, www.films.example.org",
-            "DJANGO_PAGE_SIZE": "50",
         }
     )
     assert values["allowed_hosts"] == ["films.example.org", "www.films.example.org"]
-    assert values["page_size"] == 50
+
+
+TUNING = {"DATA_UPLOAD_MAX_NUMBER_FIELDS": 10_000}
+
+
+def test_tuning_constants_are_not_read_from_the_environment():
+    # The variables that set them once are ignored now, so a stale deployment file that
+    # still sets one cannot change the code's behaviour.
+    stale = {
+        "DJANGO_PAGE_SIZE": "50",
+        "DJANGO_COUNT_CAP": "5",
+        "DJANGO_WALK_MIN_FILMS": "5",
+        "DJANGO_EXPORT_BUFFER_ROWS": "5",
+        "DJANGO_MAX_POSTED_FIELDS": "5",
+        "DJANGO_SQLITE_TIMEOUT": "5",
+    }
+    values = started({"DJANGO_SECRET_KEY": A_KEY, **stale})
+    assert values["tuning"] == TUNING
+    assert values["options"]["timeout"] == 20
+    code = (
+        "import django; django.setup()\n"
+        "from archive.views.lists import ArchiveListView as L\n"
+        "from archive.filters import FilmRelationFilter as F\n"
+        "print(L.paginate_by, L.count_cap, L.export_buffer_rows, F.walk_min_links)"
+    )
+    result = start({"DJANGO_SECRET_KEY": A_KEY, **stale}, code)
+    assert result.stdout.split() == ["25", "10000", "2000", "1000"], result.stderr
 
 
 def test_a_number_setting_that_is_not_a_number_is_refused_by_name():
-    result = start({"DJANGO_SECRET_KEY": A_KEY, "DJANGO_PAGE_SIZE": "many"})
+    result = start({"DJANGO_SECRET_KEY": A_KEY, "DJANGO_LOGIN_FAILURE_LIMIT": "many"})
     assert result.returncode != 0
-    assert "DJANGO_PAGE_SIZE must be a whole number" in result.stderr
+    assert "DJANGO_LOGIN_FAILURE_LIMIT must be a whole number" in result.stderr
+
+
+def test_addresses_keep_djangos_limit_and_posted_forms_get_the_raised_one():
+    assert MAX_QUERY_PARAMETERS == 1_000
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS > MAX_QUERY_PARAMETERS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["public list", "admin"])
+def test_an_address_with_too_many_parameters_is_a_clear_400(admin_client, where):
+    url = reverse(
+        "archive:film-list" if where == "public list" else "admin:archive_film_changelist"
+    )
+    response = admin_client.get(url + "?" + "&".join(["q=x"] * (MAX_QUERY_PARAMETERS + 1)))
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "Bad request: the address has 1,001 parameters; at most 1,000 are accepted.\n"
+    )
+
+
+@pytest.mark.django_db
+def test_an_admin_form_of_more_fields_than_an_address_may_carry_saves(admin_client):
+    # Django would refuse this post with its default limit; the raised setting lets it in.
+    many = [(f"padding-{n}", "x") for n in range(MAX_QUERY_PARAMETERS + 500)]
+    body = "&".join(f"{key}={value}" for key, value in [("name", "Noir"), ("slug", "noir"), *many])
+    response = admin_client.post(
+        reverse("admin:archive_genre_add"),
+        body,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert Genre.objects.get(slug="noir").name == "Noir"
 
 
 @pytest.mark.django_db

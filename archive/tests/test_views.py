@@ -941,6 +941,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize("url", LIST_QUERIES + DETAIL_QUERIES)
+@pytest.mark.slow
 def test_page_makes_the_same_number_of_queries_with_many_more_rows(
     client, url, django_assert_num_queries
 ):
@@ -953,6 +954,7 @@ def test_page_makes_the_same_number_of_queries_with_many_more_rows(
 
 
 @pytest.mark.parametrize("url", LIST_QUERIES[1:])
+@pytest.mark.slow
 def test_list_makes_the_same_number_of_queries_at_any_page_size(tune, client, settings, url):
     f.grow_archive(films=40, credits=60, awards=30, adaptations=10)
     tune(paginate_by=2)
@@ -964,6 +966,7 @@ def test_list_makes_the_same_number_of_queries_at_any_page_size(tune, client, se
     assert count_queries(client, url) == small
 
 
+@pytest.mark.slow
 def test_grown_pages_really_show_the_new_rows(tune, client, settings):
     """The query-count tests above compare pages that do show more rows."""
     f.grow_archive(films=40, credits=60, awards=30, adaptations=10)
@@ -995,7 +998,7 @@ def test_a_film_adapted_from_two_sources_names_both(client):
     assertContains(response, f'<a href="{film_url(other.slug)}">')
 
 
-# Counting is capped (ARCHIVE_COUNT_CAP); paging must still reach every row.
+# Counting is capped (ArchiveListView.count_cap); paging must still reach every row.
 
 
 def test_a_capped_count_says_more_than(tune, client, settings):
