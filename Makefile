@@ -29,10 +29,11 @@ help:
 	@echo "make migrations-check  fail when a model change has no migration"
 	@echo "make serve             production server: gunicorn, debug off, static files"
 	@echo "                       collected (needs DJANGO_SECRET_KEY)"
-	@echo "make bench             generate 100,000 films, load-test SQLite and PostgreSQL"
+	@echo "make bench             each page's CPU per request as a ratio to a bare view (SQLite,"
+	@echo "                       PostgreSQL, 100,000 films); writes docs/benchmarks.md"
 	@echo "make soak [ARGS=...]   readers and editors at once against gunicorn for 60 s, then"
 	@echo "                       check that no save was lost (ARGS=\"--database-url ...\")"
-	@echo "make backup            write backups/archive-<time>.json.gz (natural keys)"
+	@echo "make backup            write backups/archive-<time>.jsonl.gz (natural keys)"
 	@echo "make restore FILE=...  load a backup into an empty, migrated database"
 
 $(BIN)/python:
@@ -131,6 +132,6 @@ backup: $(VENV)/.installed
 	$(MAINTENANCE_ENV) $(MANAGE) backup_archive
 
 restore: $(VENV)/.installed
-	@test -n "$(FILE)" || { echo "make restore: say which backup, e.g. make restore FILE=backups/archive-20260101T000000Z.json.gz"; exit 2; }
+	@test -n "$(FILE)" || { echo "make restore: say which backup, e.g. make restore FILE=backups/archive-20260101T000000Z.jsonl.gz"; exit 2; }
 	$(MAINTENANCE_ENV) $(MANAGE) migrate --noinput
 	$(MAINTENANCE_ENV) $(MANAGE) restore_archive "$(FILE)"

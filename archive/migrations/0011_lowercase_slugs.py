@@ -5,6 +5,14 @@ import django.db.models.functions.text
 from django.db import migrations, models
 
 
+def reinstall_search(apps, schema_editor):
+    # Adding a constraint makes SQLite rebuild the film and person tables, which drops their
+    # search triggers (see 0004): put them back. Idempotent; nothing to do on PostgreSQL.
+    from archive import search
+
+    search.install(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -82,4 +90,5 @@ class Migration(migrations.Migration):
             model_name='person',
             constraint=models.CheckConstraint(condition=models.Q(('slug', django.db.models.functions.text.Lower('slug'))), name='person_slug_lowercase', violation_error_message='The slug must be in lower case.'),
         ),
+        migrations.RunPython(reinstall_search, migrations.RunPython.noop),
     ]

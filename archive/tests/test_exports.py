@@ -318,6 +318,16 @@ def test_csv_export_neutralises_a_formula_in_a_list_cell(client):
     assert not cell.startswith("=")
 
 
+def test_csv_export_neutralises_every_value_of_a_joined_cell(client):
+    """Regression: only a joined cell's start was neutralised, so "Alias;=cmd|..." kept the
+    formulas after the first ";" (a spreadsheet splitting on ";" would run them)."""
+    names = "Alias\n=cmd|' /C calc'!A0\n-2+3\n@SUM(9)"
+    f.person("Joined Person", other_names=names)
+    header, *rows = csv_rows(export(client, "archive:person-list", "csv", "q=joined person"))
+    cell = dict(zip(header, rows[0], strict=True))["other_names"]
+    assert cell.split(";") == ["Alias", "'=cmd|' /C calc'!A0", "'-2+3", "'@SUM(9)"]
+
+
 @pytest.mark.parametrize("prefix", ["\t", "\r"])
 def test_csv_export_neutralises_formulas_behind_a_tab_or_carriage_return(client, prefix):
     f.film(prefix + "=1+1", 1999)

@@ -160,6 +160,11 @@ VIOLATIONS = {
     ),
     "person_name_not_empty": lambda w: Person.objects.create(name="", slug="nameless"),
     "person_slug_not_empty": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug=""),
+    "person_slug_lowercase": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug="Ryu"),
+    "film_slug_lowercase": lambda w: Film.objects.filter(pk=w.film.pk).update(slug="Miracle"),
+    "genre_slug_lowercase": lambda w: Genre.objects.create(name="Noir", slug="Noir"),
+    "ceremony_slug_lowercase": lambda w: Ceremony.objects.create(name="Gala", slug="Gala"),
+    "company_slug_lowercase": lambda w: Company.objects.create(name="Studio", slug="Studio"),
     "role_unique_credit": lambda w: Role.objects.create(
         film=w.film, person=w.ryu, kind=Role.Kind.ACTOR, character="Lee Yong-gu"
     ),
