@@ -2,7 +2,8 @@
 
 from .adaptation import Adaptation
 from .award import Award, Ceremony
-from .film import BoxOfficeFigure, CompanyCredit, ExternalLink, Film, FilmNote, FilmTitle
+from .film import Film
+from .film_parts import BoxOfficeFigure, CompanyCredit, ExternalLink, FilmNote, FilmTitle
 from .history import FixtureLoad
 from .person import Person, Role
 from .reference import Company, Country, Genre, Language, Source
