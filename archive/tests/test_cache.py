@@ -18,12 +18,6 @@ from archive.tests.pages import count_queries
 from . import factories as f
 
 
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
 @pytest.fixture(autouse=True)
 def archive(seed, db, settings):
     settings.PAGE_CACHE_SECONDS = 300

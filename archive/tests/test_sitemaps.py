@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from archive.models import Film, Person
 from archive.tests import factories as f
+from archive.tests.factories import FIXTURE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("archive.tests.urls_sitemap")]
 
@@ -16,7 +17,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture
 def archive_data():
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
 
 
 def sitemap_urls(client):

@@ -7,18 +7,9 @@ from pytest_django.asserts import assertContains
 from archive.tests import factories as f
 from archive.tests.pages import film_url, person_url
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def archive(seed, db):
-    pass
+# Every test sees the seed fixture (loaded once for the module); its own changes are rolled
+# back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
 
 @pytest.mark.parametrize(
