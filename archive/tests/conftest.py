@@ -1,25 +1,25 @@
-"""Fixtures the admin, history and locking tests share: the seed archive, its original
-film, and a fast password hash for the accounts those tests sign in with."""
+"""Fixtures the archive's tests share: the seed archive, loaded once per module, and its
+original film."""
 
 import pytest
-from django.core.management import call_command
 
 from archive.models import Film
 
-SEED_FIXTURE = "miracle_in_cell_no_7"
-ORIGINAL = "miracle-in-cell-no-7-2013"
+from .factories import ORIGINAL, archive_for_module
+
+
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker):
+    """The seed fixture, loaded once for the module that asks for it (see
+    ``factories.archive_for_module``). It stays until the module is done, so a module whose
+    tests need an empty archive loads the seed per test instead (``factories.load_archive``)."""
+    with archive_for_module(django_db_blocker):
+        yield
 
 
 @pytest.fixture
-def fast_password_hash(settings):
-    """Tests that create accounts in every test hash their passwords quickly."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def archive(db):
-    """The seed fixture, loaded into the test's database."""
-    call_command("loaddata", SEED_FIXTURE, verbosity=0)
+def archive(seed, db):
+    """Every test that asks sees the seed fixture; its own changes are rolled back after it."""
 
 
 @pytest.fixture

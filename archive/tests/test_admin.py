@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.db import IntegrityError, connection, transaction
-from django.forms import CheckboxInput, ModelChoiceField
+from django.forms import ModelChoiceField
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -36,13 +36,9 @@ from archive.models import (
     Source,
 )
 from archive.models.history import is_audit_model
-from archive.tests.conftest import ORIGINAL
+from archive.tests.admin_helpers import admin_url, change_url, form_errors, page_data
+from archive.tests.factories import ORIGINAL, PHILIPPINE, TURKISH
 
-# admin_client creates a superuser in every test: conftest's fast_password_hash.
-pytestmark = pytest.mark.usefixtures("fast_password_hash")
-
-TURKISH = "7-kogustaki-mucize-2019"
-PHILIPPINE = "miracle-in-cell-no-7-2019"
 #: The archive's records: not the edit history nor the fixture-load log.
 ARCHIVE_MODELS = [
     model for model in apps.get_app_config("archive").get_models() if not is_audit_model(model)
@@ -62,40 +58,8 @@ def editor_client(client, db):
     return client
 
 
-def admin_url(model, view, *args):
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
-
-
-def change_url(obj):
-    return admin_url(type(obj), "change", obj.pk)
-
-
 def an_object(model, admin_user):
     return admin_user if model is User else model.objects.order_by("pk").first()
-
-
-def page_data(response):
-    """The POST data a browser sends for the admin form in ``response``, left as it is."""
-    data = {}
-
-    def add(form):
-        for field in form:
-            value = field.value()
-            if isinstance(field.field.widget, CheckboxInput):
-                if value:
-                    data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            elif value is not None:
-                data[field.html_name] = str(value)
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        add(inline.formset.management_form)
-        for form in inline.formset.forms:
-            add(form)
-    return data
 
 
 def add_row(data, prefix, **fields):
@@ -114,16 +78,6 @@ def management_form(prefix, total=0, initial=0):
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
-
-
-def form_errors(response):
-    """Every error on an admin page, to explain a failed assertion."""
-    if response.context is None or "adminform" not in response.context:
-        return response
-    errors = [response.context["adminform"].form.errors]
-    for inline in response.context["inline_admin_formsets"]:
-        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
-    return [error for error in errors if error]
 
 
 def assert_rejected(response, message):

@@ -16,11 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from archive.models import Film, FixtureLoad, Person, Role
 from archive.models.history import audit_model_labels, is_audit_model
 from archive.restore import times_as_given
+from archive.tests.factories import FIXTURE, ORIGINAL
 
 pytestmark = pytest.mark.django_db
-
-FIXTURE = "miracle_in_cell_no_7"
-ORIGINAL = "miracle-in-cell-no-7-2013"
 
 
 def archive_dump(tmp_path, name):

@@ -26,7 +26,9 @@ from archive.models import Film
 from . import factories as f
 from .factories import HINDI, ORIGINAL, TURKISH
 
-pytestmark = pytest.mark.django_db
+# Every test sees the seed fixture (loaded once for the module); its own changes are rolled
+# back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
 FILTER, ALERT, OK, ANY, EXPORT = "filter", "alert", "ok", "any", "export"
 SCRIPT = "<script>alert(1)</script>"
@@ -197,17 +199,6 @@ def query_string(query):
     if isinstance(query, str):
         return query
     return urlencode(query)
-
-
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def archive(seed, db):
-    """Every test sees the seed fixture; its own changes are rolled back after it."""
 
 
 def names_of(query):

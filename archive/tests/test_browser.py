@@ -29,6 +29,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
 from archive.models import Role
+from archive.tests import factories
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,8 +47,8 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 
-ORIGINAL = "/films/miracle-in-cell-no-7-2013/"
-TURKISH = "/films/7-kogustaki-mucize-2019/"
+ORIGINAL = f"/films/{factories.ORIGINAL}/"
+TURKISH = f"/films/{factories.TURKISH}/"
 RYU = "/people/ryu-seung-ryong/"
 EDITOR_PASSWORD = "a-long-test-passphrase-8472"
 
@@ -179,7 +180,7 @@ class Visitor:
 @pytest.fixture
 def archive(live_server):
     """The seed fixture, committed, and the live server's address."""
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", factories.FIXTURE, verbosity=0)
     return live_server.url
 
 
@@ -342,7 +343,7 @@ def test_an_editor_adds_a_credit_through_the_autocomplete(open_visitor, editor):
     visitor.at(re.compile(r"/admin/archive/film/\d+/change/"), "_changelist_filters=.+")
     expect(page.locator("#content > h1")).to_have_text("Change film")
     expect(page.locator("#content > h2")).to_contain_text("Miracle in Cell No. 7")
-    expect(page.locator("#id_slug")).to_have_value("miracle-in-cell-no-7-2013")
+    expect(page.locator("#id_slug")).to_have_value(factories.ORIGINAL)
 
     credits = page.locator("#roles-group")
     rows = credits.locator("tr.form-row:not(.empty-form)")
@@ -368,7 +369,7 @@ def test_an_editor_adds_a_credit_through_the_autocomplete(open_visitor, editor):
     visitor.at("/admin/archive/film/", "q=.+")
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
     assert Role.objects.filter(
-        film__slug="miracle-in-cell-no-7-2013",
+        film__slug=factories.ORIGINAL,
         person__slug="aras-bulut-iynemli",
         kind="actor",
         character="Memo's cellmate",

@@ -8,17 +8,14 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from archive import cache
 from archive.models import Film
+from archive.tests.factories import KANNADA
+from archive.tests.pages import count_queries
 
 from . import factories as f
-
-
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -165,3 +162,25 @@ def test_a_cache_that_is_down_makes_pages_slower_never_broken(client, monkeypatc
         response = client.get(url, secure=True)
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
+
+
+def test_an_editors_change_shows_on_the_next_request(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    url = reverse("archive:film-list")
+    first = client.get(url, secure=True)
+    assert client.get(url, secure=True).get("X-Page-Cache") == "hit"
+    assertContains(first, "Pushpaka Vimana")
+    film = Film.objects.get(slug=KANNADA)
+    film.title = "Pushpaka Vimana (renamed)"
+    film.save()
+    assertContains(client.get(url, secure=True), "Pushpaka Vimana (renamed)")
+
+
+def test_counts_are_counted_each_time_when_the_count_cache_is_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.COUNT_CACHE_SECONDS = 0
+    url = reverse("archive:film-list") + "?country=TR"
+    first = count_queries(client, url)
+    with CaptureQueriesContext(connection) as again:
+        client.get(url)
+    assert len(again) == first

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from archive.charts import admissions_chart, nice_ticks, short_number
 from archive.models import BoxOfficeFigure, Film
+from archive.tests.factories import FIXTURE
 
 SVG = "{http://www.w3.org/2000/svg}"
 RELEASE = date(2013, 1, 23)
@@ -212,7 +213,7 @@ def test_short_number(value, text):
 
 @pytest.mark.django_db
 def test_chart_from_the_fixture_needs_no_query(django_assert_num_queries):
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
     film = Film.objects.with_details().get(slug="miracle-in-cell-no-7-2013")
 
     with django_assert_num_queries(0):

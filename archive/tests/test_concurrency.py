@@ -27,7 +27,7 @@ from django.test import Client
 
 from archive.models import Film
 from archive.tests import factories
-from archive.tests.test_admin import change_url, form_errors
+from archive.tests.admin_helpers import change_url, form_errors
 from benchmarks import soak
 
 SECONDS = 10

@@ -25,12 +25,6 @@ from .factories import ADAPTATIONS, ALL_FILMS, HINDI, KANNADA, ORIGINAL, TURKISH
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_mode")]
 
 
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
 @pytest.fixture(autouse=True)
 def archive(tune, seed, db, settings):
     """The seed fixture, and pages of two rows: an export that stops at a page shows."""

@@ -30,21 +30,12 @@ from .factories import (
     TURKISH,
 )
 
-pytestmark = pytest.mark.django_db
+# Every test sees the seed fixture (loaded once for the module); its own changes are rolled
+# back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
 
 #: The bug every "by slug or code" filter on a foreign key shares (see the report).
-
-
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def archive(seed, db):
-    """Every test sees the seed fixture; its own changes are rolled back after it."""
 
 
 def query(**params):

@@ -28,10 +28,7 @@ from archive.models import (
     Source,
 )
 from archive.models.history import audit_model_labels, is_audit_model
-
-FIXTURE = "miracle_in_cell_no_7"
-ORIGINAL = "miracle-in-cell-no-7-2013"
-HINDI = "untitled-hindi-remake-of-miracle-in-cell-no-7"
+from archive.tests.factories import FIXTURE, HINDI, ORIGINAL
 
 EXPECTED_COUNTS = {
     Film: 6,

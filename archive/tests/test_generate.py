@@ -25,6 +25,7 @@ from archive.models import (
     Source,
 )
 from archive.synthetic.records import CEREMONIES, GENRES, SLUG_PREFIX
+from archive.tests.factories import FIXTURE
 from archive.text import fold
 
 FILMS = 300
@@ -281,7 +282,7 @@ class GeneratedArchiveTests(TestCase):
 
 @pytest.mark.slow
 def test_generated_data_lives_beside_the_seed_fixture(db):
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
     fixture_films = set(Film.objects.values_list("slug", flat=True))
     fixture_roles = Role.objects.count()
     drama = Genre.objects.get(slug="drama")
@@ -292,7 +293,7 @@ def test_generated_data_lives_beside_the_seed_fixture(db):
     assert Ceremony.objects.filter(slug="baeksang-arts-awards").count() == 1
     assert Ceremony.objects.count() == len(CEREMONIES)
     # Loading the fixture again (natural keys) leaves the generated records alone.
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
     assert Film.objects.filter(slug__startswith=SLUG_PREFIX).count() == 120
     assert Role.objects.exclude(film__slug__startswith=SLUG_PREFIX).count() == fixture_roles
 

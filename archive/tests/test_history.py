@@ -10,7 +10,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import Country, Film, FixtureLoad, Person, Role
@@ -20,14 +19,10 @@ from archive.models.history import (
     audit_model_labels,
     defer_history,
     history_m2m_fields,
-    is_audit_model,
     record_deferred_history,
 )
-from archive.tests.conftest import ORIGINAL
-from archive.tests.conftest import SEED_FIXTURE as FIXTURE
-from archive.tests.test_admin import admin_url, change_url, form_errors, page_data
-
-pytestmark = pytest.mark.usefixtures("fast_password_hash")
+from archive.tests.admin_helpers import admin_url, change_url, form_data, form_errors, page_data
+from archive.tests.factories import FIXTURE, ORIGINAL
 
 
 @pytest.fixture
@@ -43,17 +38,6 @@ def editor_client(client, editor):
     return client
 
 
-def history_rows():
-    """How many versions the history tables hold, all models together."""
-    from django.apps import apps
-
-    return sum(
-        model.objects.count()
-        for model in apps.get_app_config("archive").get_models()
-        if is_audit_model(model) and model is not FixtureLoad
-    )
-
-
 def save_film_page(client, film, **changes):
     data = page_data(client.get(change_url(film)))
     data.update(changes)
@@ -61,19 +45,6 @@ def save_film_page(client, film, **changes):
     assert response.status_code == 302, form_errors(response)
     film.refresh_from_db()
     return response
-
-
-def form_data(response):
-    """The POST data of a page with one form and no inline rows (a version to revert to)."""
-    form = response.context["adminform"].form
-    data = {}
-    for field in form:
-        value = field.value()
-        if isinstance(value, list | tuple):
-            data[field.html_name] = [str(item) for item in value]
-        elif value is not None:
-            data[field.html_name] = str(value)
-    return data
 
 
 def history_url(obj):
@@ -169,20 +140,6 @@ def test_a_change_made_from_the_other_side_of_a_relation_is_recorded_on_the_film
 # Fixture loads are recorded once ----------------------------------------------------------
 
 
-def test_loaddata_records_one_fixture_load_and_no_version_per_record(db):
-    call_command("loaddata", FIXTURE, verbosity=0)
-
-    (load,) = FixtureLoad.objects.all()
-    assert load.file_list == [f"fixtures/{FIXTURE}.json"]
-    assert (load.fixture_count, load.object_count) == (1, 146)
-    assert load.loaded_by
-    assert history_rows() == 0
-
-    call_command("loaddata", FIXTURE, verbosity=0)
-    assert FixtureLoad.objects.count() == 2
-    assert history_rows() == 0
-
-
 @pytest.mark.slow
 def test_a_change_after_a_fixture_load_is_told_apart_from_what_the_load_changed(
     film, editor_client
@@ -214,14 +171,6 @@ def test_a_fixture_load_that_left_a_record_alone_adds_no_version(film, editor_cl
     call_command("loaddata", "--exclude", "archive.film", FIXTURE, verbosity=0)
     save_film_page(editor_client, film, summary="A third summary.")
     assert film.history.count() == before + 3  # nothing but the change itself
-
-
-def test_a_failed_load_records_no_fixture_load(db, tmp_path):
-    path = tmp_path / "broken.json"
-    path.write_text('[{"model": "archive.genre", "fields": {"name": "Drama", "slug": ')
-    with pytest.raises(CommandError):
-        call_command("loaddata", str(path), verbosity=0)
-    assert not FixtureLoad.objects.exists()
 
 
 def test_backups_leave_the_history_and_the_fixture_loads_out(film, editor_client, tmp_path):

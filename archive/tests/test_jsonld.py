@@ -7,16 +7,17 @@ from django.core.management import call_command
 
 from archive.jsonld import film_jsonld, film_jsonld_data, person_jsonld, person_jsonld_data
 from archive.models import Film, Person
+from archive.tests.factories import FIXTURE, ORIGINAL
 from archive.views.people import person_credits
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "miracle-in-cell-no-7-2013"
+SLUG = ORIGINAL
 
 
 @pytest.fixture
 def archive_data():
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
 
 
 @pytest.fixture

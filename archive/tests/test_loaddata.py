@@ -6,16 +6,17 @@ import json
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from archive.models import ExternalLink, Film, FixtureLoad, Genre, Person, Role, Source
+from archive.models.history import is_audit_model
+from archive.tests.factories import FIXTURE
 
 pytestmark = pytest.mark.django_db
-
-FIXTURE = "miracle_in_cell_no_7"
 
 SUPERUSER = {
     "model": "auth.user",
@@ -142,3 +143,37 @@ def test_a_fixture_in_a_format_that_cannot_be_checked_first_is_refused(tmp_path)
     path.write_text('<?xml version="1.0"?><django-objects version="1.0"></django-objects>')
     with pytest.raises(CommandError, match="only JSON and JSON Lines"):
         call_command("loaddata", str(path), verbosity=0)
+
+
+# The fixture-load log ------------------------------------------------------------------------
+
+
+def history_rows():
+    """How many versions the history tables hold, all models together."""
+    return sum(
+        model.objects.count()
+        for model in apps.get_app_config("archive").get_models()
+        if is_audit_model(model) and model is not FixtureLoad
+    )
+
+
+def test_loaddata_records_one_fixture_load_and_no_version_per_record(db):
+    call_command("loaddata", FIXTURE, verbosity=0)
+
+    (load,) = FixtureLoad.objects.all()
+    assert load.file_list == [f"fixtures/{FIXTURE}.json"]
+    assert (load.fixture_count, load.object_count) == (1, 146)
+    assert load.loaded_by
+    assert history_rows() == 0
+
+    call_command("loaddata", FIXTURE, verbosity=0)
+    assert FixtureLoad.objects.count() == 2
+    assert history_rows() == 0
+
+
+def test_a_failed_load_records_no_fixture_load(db, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('[{"model": "archive.genre", "fields": {"name": "Drama", "slug": ')
+    with pytest.raises(CommandError):
+        call_command("loaddata", str(path), verbosity=0)
+    assert not FixtureLoad.objects.exists()

@@ -8,10 +8,7 @@ from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import Country, Film, Person, Role
-from archive.tests.test_admin import admin_url, change_url, form_errors, page_data
-from archive.tests.test_history import form_data
-
-pytestmark = pytest.mark.usefixtures("fast_password_hash")
+from archive.tests.admin_helpers import admin_url, change_url, form_data, form_errors, page_data
 
 
 @pytest.fixture

@@ -9,18 +9,9 @@ from archive.models import Adaptation, Award, Film, Person
 
 from . import factories as f
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seed(django_db_setup, django_db_blocker):
-    with f.archive_for_module(django_db_blocker):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def archive(seed, db):
-    pass
+# Every test sees the seed fixture (loaded once for the module); its own changes are rolled
+# back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
 
 READERS = [

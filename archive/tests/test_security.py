@@ -28,9 +28,10 @@ from archive.accounts import SignOutView
 from archive.headers import add_protective_headers
 from archive.lockout import address_failure_limit
 from archive.models import Film, FixtureLoad
+from archive.tests.factories import FIXTURE, ORIGINAL
 
 STRONG_KEY = secrets.token_urlsafe(50)
-FILM = "miracle-in-cell-no-7-2013"
+FILM = ORIGINAL
 PASSWORD = "a-long-and-right-password-41"
 ORIGINAL_AXES_HANDLER = settings.AXES_HANDLER
 
@@ -285,7 +286,7 @@ def assert_protective_headers(response):
 
 @pytest.mark.django_db
 def test_public_pages_carry_the_protective_headers_also_from_the_page_cache(client):
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
     for url in (
         reverse("archive:home"),
         reverse("archive:film-list"),
@@ -665,7 +666,7 @@ def served_archive(transactional_db, live_server):
     """The seed fixture and a superuser, committed for the live server's threads; the rows
     that the migrations wrote (countries, languages, the Editors group) come back after the
     flush that ends the test (serialized_rollback). Returns the film's primary key."""
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
     User.objects.create_superuser("admin", password=PASSWORD)
     return Film.objects.get(slug=FILM).pk
 

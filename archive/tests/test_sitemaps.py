@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from archive.models import Film, Person
+from archive.tests import factories as f
+from archive.tests.factories import FIXTURE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("archive.tests.urls_sitemap")]
 
@@ -15,7 +17,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture
 def archive_data():
-    call_command("loaddata", "miracle_in_cell_no_7", verbosity=0)
+    call_command("loaddata", FIXTURE, verbosity=0)
 
 
 def sitemap_urls(client):
@@ -110,3 +112,34 @@ def test_the_sitemap_and_robots_txt_answer_reads_only(client, name):
         response = client.generic(method, url)
         assert response.status_code == 405, method
         assert response["Allow"] == "GET, HEAD"
+
+
+# Through the site's own URLs, with the caches on and off.
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.usefixtures("archive_data", "every_cache_mode")
+def test_sitemap_lists_every_film_and_person_and_the_lists(client):
+    response = f.get(client, reverse("sitemap"))
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", ns)}
+    for film in Film.objects.all():
+        assert f.BASE + film.get_absolute_url() in urls
+    for person in Person.objects.all():
+        assert f.BASE + person.get_absolute_url() in urls
+    for name in ("archive:home", "archive:film-list", "archive:person-list"):
+        assert f.BASE + reverse(name) in urls
+    assert len(urls) == 6 + 30 + 5
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.usefixtures("archive_data", "every_cache_mode")
+def test_robots_txt_keeps_robots_out_of_the_admin_and_names_the_sitemap(client):
+    response = f.get(client, "/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "User-agent: *" in text
+    assert "Disallow: /admin/" in text
+    assert f"Sitemap: {f.BASE}/sitemap.xml" in text

@@ -1,0 +1,91 @@
+"""The person list's rows and the person page (archive/views/people.py).
+
+Requests go through ``factories.get``, which empties the public page cache first: every
+response here is built by the view, never replayed from the cache.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from archive.tests import factories as f
+from archive.tests.factories import (
+    TURKISH,
+)
+from archive.tests.pages import (
+    film_url,
+    person_url,
+    section,
+)
+
+# Every list, page and export is tested with the caches on and with them off; every test sees
+# the seed fixture, and its own changes are rolled back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive", "every_cache_mode")]
+
+
+def test_person_list_rows_show_credit_counts_linking_to_their_films(client):
+    response = f.get(client, reverse("archive:person-list") + "?q=lee hwan")
+    assert f.table_rows(response, "records")[1] == ["Lee Hwan-kyung", "—", "2"]
+    assertContains(response, 'href="/films/?person=lee-hwan-kyung"')
+
+
+def test_person_page_lists_the_filmography_with_characters_and_the_awards(client):
+    response = f.get(client, person_url("ryu-seung-ryong"))
+    assert response.status_code == 200
+    assertContains(response, "<h1>Ryu Seung-ryong</h1>", html=True)
+    assert f.table_rows(response, "records")[1:] == [
+        ["2013", "Miracle in Cell No. 7", "Actor as Lee Yong-gu"]
+    ]
+    awards = [
+        f._text(li) for li in re.findall(r"<li>(.*?)</li>", section(response, "awards-h"), re.S)
+    ]
+    assert awards == [
+        "★ Won: 49th Baeksang Arts Awards (2013), Grand Prize (Film), for Miracle in Cell No. 7",
+        "○ Nominated: 34th Blue Dragon Film Awards (2013), Best Actor, for Miracle in Cell No. 7",
+        "★ Won: 50th Grand Bell Awards (2013), Best Actor, for Miracle in Cell No. 7 "
+        "(Shared with Song Kang-ho)",
+    ]
+    assertContains(response, 'href="/awards/?person=ryu-seung-ryong"')
+    assertContains(response, 'href="/films/?person=ryu-seung-ryong"')
+    assertContains(response, "Last changed")
+
+
+def test_person_page_shows_a_note_on_a_shared_character(client):
+    response = f.get(client, person_url("kal-so-won"))
+    assert f.table_rows(response, "records")[1:] == [
+        ["2013", "Miracle in Cell No. 7", "Actor as Ye-sung (child)"]
+    ]
+
+
+def test_person_page_groups_several_credits_on_one_film(client):
+    response = f.get(client, person_url("lee-hwan-kyung"))
+    assert f.table_rows(response, "records")[1:] == [
+        ["2013", "Miracle in Cell No. 7", "Director; Writer"]
+    ]
+
+
+def test_person_page_of_someone_on_an_announced_film(client):
+    response = f.get(client, person_url("umesh-shukla"))
+    assert f.table_rows(response, "records")[1:] == [
+        ["Announced", "Untitled film", "Director (announced)"]
+    ]
+    assertContains(response, "No award or nomination recorded.")
+
+
+def test_person_page_carries_json_ld_canonical_link_and_open_graph(client):
+    response = f.get(client, person_url("aras-bulut-iynemli"))
+    data = f.jsonld(response)
+    assert data["@type"] == "Person"
+    assert data["name"] == "Aras Bulut İynemli"
+    assert data["performerIn"] == [
+        {"@type": "Movie", "name": "7. Koğuştaki Mucize", "url": f.BASE + film_url(TURKISH)}
+    ]
+    assertContains(
+        response,
+        f'<link rel="canonical" href="{f.BASE}{person_url("aras-bulut-iynemli")}">',
+        html=True,
+    )
+    assertContains(response, '<meta property="og:type" content="profile">', html=True)
+    assertContains(response, '<meta property="og:title" content="Aras Bulut İynemli">', html=True)
