@@ -1,7 +1,7 @@
 """Bad, hostile and odd input on every public URL: never a server error.
 
-DESIGN.md: "A bad parameter value is a clear message on the page (or a 400 for an export),
-never a server error; a page number past the end is a 404." One table of inputs runs on
+The rule: a bad parameter value is a clear message on the page (or a 400 for an export),
+never a server error; a page number past the end is a 404. One table of inputs runs on
 every list; each row says what the page must do:
 
 - ``FILTER``: the value is bad for a parameter; lists that have it show the message in the
@@ -34,7 +34,7 @@ FILTER, ALERT, OK, ANY, EXPORT = "filter", "alert", "ok", "any", "export"
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
-#: Each list and the parameters DESIGN.md gives it (besides sort, page and format).
+#: Each list and the parameters it documents (besides sort, page and format).
 LISTS = {
     "films": (
         "archive:film-list",
