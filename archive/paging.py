@@ -6,14 +6,12 @@ from django.utils.functional import cached_property
 
 
 class CappedPage(Page):
+    #: Past the cap, whether a row follows this page (read with the page, see ``page()``).
+    next_row_exists = None
+
     def has_next(self):
-        if not self.paginator.capped:
+        if self.next_row_exists is None:
             return super().has_next()
-        # Past the cap the total is unknown: look one row ahead (one small query, asked
-        # once: the template and has_other_pages() both want it).
-        if not hasattr(self, "next_row_exists"):
-            start = self.number * self.paginator.per_page
-            self.next_row_exists = self.paginator.object_list[start : start + 1].exists()
         return self.next_row_exists
 
 
@@ -54,7 +52,12 @@ class CappedPaginator(Paginator):
         return super().validate_number(number)
 
     def page(self, number):
-        if number > self.num_pages and self.capped:
-            bottom = (number - 1) * self.per_page
-            return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
-        return super().page(number)
+        if not self.capped:
+            return super().page(number)
+        # Past the cap the total is unknown: the page's rows are read with one more, which
+        # says whether a next page exists, in the same query.
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        page = self._get_page(rows[: self.per_page], number, self)
+        page.next_row_exists = len(rows) > self.per_page
+        return page
