@@ -1,4 +1,5 @@
-"""Readers and editors at once, in real processes, against the production server.
+"""The soak (``benchmarks/soak.py``): readers and editors at once, in real processes,
+against the production server. Its tests live beside it, as every module's tests mirror it.
 
 The first test is ``benchmarks/soak.py`` (``make soak``, a minute long) run for a few
 seconds: gunicorn with four sync workers, debug off and the page cache on, serving a
