@@ -467,3 +467,11 @@ def test_pages_past_the_count_cap_are_still_reachable(tune, client, settings):
     response = f.get(client, reverse("archive:film-list") + "?page=3")
     assert response.status_code == 200
     assert len(f.row_links(response)) == 2
+
+
+def test_the_header_marks_the_list_the_visitor_is_on(client):
+    films = f.body(client.get(reverse("archive:film-list"), secure=True))
+    assert '<a href="/films/" aria-current="page">Films</a>' in films
+    assert '<a href="/people/">People</a>' in films
+    home = f.body(client.get(reverse("archive:home"), secure=True))
+    assert 'aria-current="page"' not in home
