@@ -238,7 +238,17 @@ def _place_label(x, y, text, taken, bounds):
         and bounds[1] <= option[3][1]
         and option[3][3] <= bounds[3]
     ] or options[:1]
-    return min(inside, key=lambda option: sum(_overlap(option[3], box) for box in taken))
+    # Only the boxes near the point can overlap any of its places: find them once.
+    near_x1 = min(option[3][0] for option in inside)
+    near_y1 = min(option[3][1] for option in inside)
+    near_x2 = max(option[3][2] for option in inside)
+    near_y2 = max(option[3][3] for option in inside)
+    near = [
+        box
+        for box in taken
+        if box[0] < near_x2 and box[2] > near_x1 and box[1] < near_y2 and box[3] > near_y1
+    ]
+    return min(inside, key=lambda option: sum(_overlap(option[3], box) for box in near))
 
 
 def _line_boxes(coordinates, step=4.0, size=1.5):
