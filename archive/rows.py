@@ -30,7 +30,7 @@ def film_title(title):
     return title or "Untitled film"
 
 
-def _film_links(relation, film_ids, *fields):
+def film_links(relation, film_ids, *fields):
     """``{film id: [(field values...), ...]}`` for a film many-to-many relation, in the
     related model's order."""
     through, target = Film.link_table(relation)
@@ -50,8 +50,8 @@ def attach_films(rows, key="pk"):
     """Adds to each film row its countries and genres ((code, name) pairs), its display
     title, status label and URL: two queries for all the rows."""
     ids = [row[key] for row in rows]
-    countries = _film_links("countries", ids, "code", "name")
-    genres = _film_links("genres", ids, "slug", "name")
+    countries = film_links("countries", ids, "code", "name")
+    genres = film_links("genres", ids, "slug", "name")
     for row in rows:
         row["countries"] = countries.get(row[key], [])
         row["genres"] = genres.get(row[key], [])

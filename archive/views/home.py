@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from .. import cache
 from ..models import Adaptation, Award, Film, Person, Role
 from ..models.base import slug_url
-from ..rows import FILMS, film_title
+from ..rows import film_links, film_title
 
 COUNTED = (
     ("films", "archive:film-list", Film),
@@ -49,6 +49,19 @@ def most_adapted():
     ]
 
 
+def recent_films():
+    """The six films changed last, with their countries (the home page shows no more)."""
+    films = list(
+        Film.objects.order_by("-updated_at", "pk").values("pk", "slug", "title", "year")[:6]
+    )
+    countries = film_links("countries", [film["pk"] for film in films], "code", "name")
+    for film in films:
+        film["display_title"] = film_title(film["title"])
+        film["url"] = slug_url("archive:film-detail", film["slug"])
+        film["countries"] = countries.get(film["pk"], [])
+    return films
+
+
 class HomeView(TemplateView):
     template_name = "archive/home.html"
 
@@ -63,9 +76,7 @@ class HomeView(TemplateView):
         context["most_adapted"] = cache.remember(
             self.request, "home most adapted", "", most_adapted
         )
-        context["recent_films"] = FILMS.read(
-            FILMS.values(Film.objects.order_by("-updated_at", "pk"))[:6]
-        )
+        context["recent_films"] = recent_films()
         context["recent_people"] = [
             {"name": name, "url": slug_url("archive:person-detail", slug)}
             for name, slug in Person.objects.order_by("-updated_at", "pk").values_list(
