@@ -697,6 +697,7 @@ def test_each_film_sort_is_read_from_its_index_not_sorted(db, sort, index):
             # A table of two rows is read whole; forbid that to see whether the index serves.
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert f"Index Scan using {index}" in plan, plan
