@@ -30,6 +30,7 @@ from archive.models import (
     Film,
     FilmNote,
     FilmTitle,
+    Genre,
     Language,
     Person,
     Role,
@@ -933,3 +934,22 @@ def test_a_duplicate_credit_on_a_film_page_is_reported_once(film, admin_client):
     ]
     errors = [error for form in roles.forms for error in form.non_field_errors()]
     assert errors == [CREDIT_TAKEN]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model, data",
+    [
+        (Person, {"name": "Upper Slug", "slug": "Upper-Slug"}),
+        (Genre, {"name": "Upper Slug", "slug": "Upper-Slug"}),
+    ],
+)
+def test_the_admin_refuses_a_slug_with_capitals_on_the_field(admin_client, model, data):
+    """Regression: the admin accepted a person "Upper-Slug", whose page then answered while
+    the filters (which compare slugs in lower case) could not find it."""
+    add = admin_url(model, "add")
+    response = admin_client.post(add, {**page_data(admin_client.get(add)), **data})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "lower-case" in " ".join(errors["slug"])
+    assert not model.objects.filter(slug__iexact="upper-slug").exists()
