@@ -256,8 +256,24 @@ def check_page(response, status, alert, query):
     assert '<p class="summary" id="summary">' in text
 
 
-@pytest.mark.parametrize("list_name", list(LISTS))
-@pytest.mark.parametrize(("query", "expect"), [pytest.param(q, e, id=i) for i, q, e in CASES])
+def first_list_taking(query):
+    """The first list that takes the case's first parameter (the film list otherwise)."""
+    if isinstance(query, str) or not query:
+        return "films"
+    name = query[0][0]
+    return next((key for key, (_, params) in LISTS.items() if name in params), "films")
+
+
+def every_case_on_every_list():
+    """Each case on each list. The quick run (``-m "not slow"``) tries each case once, on
+    the first list that takes its parameter; the whole suite tries it on every list."""
+    for case_id, query, expect in CASES:
+        for list_name in LISTS:
+            marks = () if list_name == first_list_taking(query) else (pytest.mark.slow,)
+            yield pytest.param(list_name, query, expect, id=f"{case_id}-{list_name}", marks=marks)
+
+
+@pytest.mark.parametrize(("list_name", "query", "expect"), list(every_case_on_every_list()))
 def test_bad_input_never_breaks_a_list(client, list_name, query, expect):
     url_name, params = LISTS[list_name]
     params = params | {"sort", "page", "format"}
