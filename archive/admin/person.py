@@ -90,9 +90,9 @@ class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
     def has_many_credits(self, obj):
         if obj is None:
             return False
-        if not hasattr(obj, "_credit_count"):
-            obj._credit_count = obj.roles.count()
-        return obj._credit_count > EDITABLE_CREDITS_MAX
+        if not hasattr(obj, "credits_counted"):
+            obj.credits_counted = obj.roles.count()
+        return obj.credits_counted > EDITABLE_CREDITS_MAX
 
     def get_inlines(self, request, obj):
         if self.has_many_credits(obj):
@@ -131,7 +131,7 @@ class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
         return format_html(
             "<p>{} credits: too many to edit on this page, so each opens its own form. "
             '<a href="{}">Add a credit</a>.</p><ol class="credit-list">{}</ol>',
-            person._credit_count,
+            person.credits_counted,
             add_url,
             rows,
         )
