@@ -79,10 +79,11 @@ def tune(monkeypatch):
     return change
 
 
-@pytest.fixture(params=["caches on", "caches off"])
+@pytest.fixture(params=["caches on", pytest.param("caches off", marks=pytest.mark.slow)])
 def every_cache_mode(request, settings):
     """Runs a test twice: with the page and count caches on (as deployed) and with both off,
-    since a page must be right without them and a cache may only make it faster."""
+    since a page must be right without them and a cache may only make it faster. The quick
+    run (``-m "not slow"``) keeps the first; the whole suite runs both."""
     if request.param == "caches off":
         settings.PAGE_CACHE_SECONDS = 0
         settings.COUNT_CACHE_SECONDS = 0

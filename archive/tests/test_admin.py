@@ -396,6 +396,7 @@ def test_a_new_film_with_one_credit_entered_twice_shows_an_error(archive, admin_
     assert Film.objects.count() == count
 
 
+@pytest.mark.slow
 def test_two_people_may_play_one_character(film, admin_client):
     """Ye-sung as a child and as an adult: one character, two credits, no error."""
     data = film_page_data(admin_client, film)
@@ -894,6 +895,7 @@ def test_the_film_list_filters_source_films_and_remakes(archive, admin_client):
     assert PHILIPPINE in {film.slug for film in remakes}
 
 
+@pytest.mark.slow
 def test_page_data_resends_an_unchanged_film_page_without_errors(film, admin_client):
     """The helper the rule tests build on: an untouched page saves as it is."""
     response = admin_client.post(change_url(film), film_page_data(admin_client, film))
@@ -920,6 +922,7 @@ def test_constraint_fields_reads_the_fields_and_the_condition_of_a_constraint():
     assert constraint_fields(constraints["award_year_in_range"]) == {"year"}
 
 
+@pytest.mark.slow
 def test_a_duplicate_credit_on_a_film_page_is_reported_once(film, admin_client):
     """Django 6.0 checks an inline row's constraints itself: the form says it once."""
     role = film.roles.get(person__slug="ryu-seung-ryong")

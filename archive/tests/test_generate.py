@@ -134,6 +134,7 @@ def test_the_same_seed_makes_the_same_archive_whatever_the_batch_size_or_process
     assert first == second
 
 
+@pytest.mark.slow
 def test_another_seed_makes_another_archive(db):
     generate(films=40, seed=1)
     first = snapshot()

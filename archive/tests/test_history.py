@@ -75,6 +75,7 @@ def test_adding_a_film_in_the_admin_records_one_version_by_the_editor(archive, e
     assert record.history_change_reason == "Added."
 
 
+@pytest.mark.slow
 def test_changing_a_film_in_the_admin_records_what_changed(film, editor_client):
     turkey = Country.objects.get(code="TR")
     countries = [str(pk) for pk in film.countries.values_list("pk", flat=True)]
@@ -173,6 +174,7 @@ def test_a_fixture_load_that_left_a_record_alone_adds_no_version(film, editor_cl
     assert film.history.count() == before + 3  # nothing but the change itself
 
 
+@pytest.mark.slow
 def test_backups_leave_the_history_and_the_fixture_loads_out(film, editor_client, tmp_path):
     save_film_page(editor_client, film, runtime="130")
     path = tmp_path / "backup.json.gz"
@@ -186,6 +188,7 @@ def test_backups_leave_the_history_and_the_fixture_loads_out(film, editor_client
 # What an editor sees and does -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_history_page_lists_each_version_with_its_changes(film, editor_client):
     save_film_page(editor_client, film, runtime="130")
     response = editor_client.get(history_url(film))
@@ -196,6 +199,7 @@ def test_the_history_page_lists_each_version_with_its_changes(film, editor_clien
     assertContains(response, version_url(film, film.history.last()))
 
 
+@pytest.mark.slow
 def test_the_history_page_words_choices_and_related_records(film, editor_client):
     save_film_page(editor_client, film, status="announced", year="", release_date="")
     response = editor_client.get(history_url(film))
@@ -203,6 +207,7 @@ def test_the_history_page_words_choices_and_related_records(film, editor_client)
     assertContains(response, "Year:</strong> 2013 → (empty)", html=False)
 
 
+@pytest.mark.slow
 def test_an_editor_reverts_a_film_to_an_earlier_version(film, editor_client):
     korea = Country.objects.get(code="KR")
     turkey = Country.objects.get(code="TR")

@@ -170,6 +170,7 @@ def test_the_second_of_two_editors_on_one_person_is_refused(person, ana, ben):
     assert (person.name_original, person.other_names, person.version) == ("류승룡", "", 2)
 
 
+@pytest.mark.slow
 def test_a_change_by_a_command_meanwhile_refuses_the_editors_save_too(film, ana):
     data = page_data(ana.get(change_url(film)))
     film.runtime = 125
@@ -200,6 +201,7 @@ def test_a_stale_revert_is_refused_too(film, ana, ben):
     assert film.runtime == 131
 
 
+@pytest.mark.slow
 def test_a_form_without_its_version_is_refused(film, ana):
     data = page_data(ana.get(change_url(film)))
     del data["opened_version"]
