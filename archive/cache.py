@@ -109,14 +109,17 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin_prefix = None
 
-    @staticmethod
-    def cacheable(request):
+    def cacheable(self, request):
         if not settings.PAGE_CACHE_SECONDS or request.method != "GET":
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
-        return not request.path.startswith(reverse("admin:index"))
+        if self.admin_prefix is None:
+            # Reversed once, on the first request: the URL configuration is loaded by then.
+            self.admin_prefix = reverse("admin:index")
+        return not request.path.startswith(self.admin_prefix)
 
     def __call__(self, request):
         if not self.cacheable(request):

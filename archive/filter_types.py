@@ -187,7 +187,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return self.filters[self.sort_param].label_for(value)
 
 
-class FilmRelationFilter(RelatedFilter):
+class FilmRelationFilter(CodesFilter):
     """Films in any of the chosen countries (or genres).
 
     Counted, they are gathered through the link table (``filter_matches``). Read in order,
@@ -206,29 +206,35 @@ class FilmRelationFilter(RelatedFilter):
     walk_min_links = 1_000
 
     def __init__(self, *args, relation, **kwargs):
-        self.through, self.column = Film.link_table(relation)
+        self.links = links_to(relation)
         self.link_counts = {}
-        super().__init__(*args, subquery=films_in(relation), **kwargs)
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
         chosen = tuple(ids(value))
-        links = self.through.objects.filter(**{f"{self.column}__in": chosen})
+        links = self.links(chosen)
         if chosen not in self.link_counts:
             self.link_counts[chosen] = links.count()
         if self.link_counts[chosen] >= self.walk_min_links:
             return qs.filter(Exists(links.filter(film_id=OuterRef("pk"))))
-        return self.filter_matches(qs, value)
+        return qs.filter(pk__in=links.values("film_id"))
 
     def filter_matches(self, qs, value):
-        return super().filter(qs, value)
+        if not value:
+            return qs
+        return qs.filter(pk__in=self.links(ids(value)).values("film_id"))
 
 
-def films_in(model_field):
-    through, column = Film.link_table(model_field)
+def links_to(relation):
+    """``links(ids)``: the rows of a film relation's link table (countries, genres) that
+    point at the chosen records."""
+    through, column = Film.link_table(relation)
+    return lambda chosen: through.objects.filter(**{f"{column}__in": chosen})
 
-    def subquery(values):
-        return through.objects.filter(**{f"{column}__in": values}).values("film_id")
 
-    return subquery
+def films_in(relation):
+    """``subquery(ids)``: the films linked to any of the chosen records."""
+    links = links_to(relation)
+    return lambda chosen: links(chosen).values("film_id")

@@ -15,8 +15,10 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Adaptation, Ceremony, Film, Role
-from .models.award import ordinal
+from .models.award import ceremony_label
 from .models.base import slug_url
+from .models.film import display_title
+from .models.person import name_lines
 
 #: Rows an export reads at a time.
 CHUNK_SIZE = 1000
@@ -24,10 +26,6 @@ CHUNK_SIZE = 1000
 STATUS_LABELS = dict(Film.Status.choices)
 ADAPTATION_KIND_LABELS = dict(Adaptation.Kind.choices)
 ROLE_KIND_LABELS = dict(Role.Kind.choices)
-
-
-def film_title(title):
-    return title or "Untitled film"
 
 
 def film_links(relation, film_ids, *fields):
@@ -47,8 +45,8 @@ def film_links(relation, film_ids, *fields):
 
 
 def attach_films(rows, key="pk"):
-    """Adds to each film row its countries and genres ((code, name) pairs), its display
-    title, status label and URL: two queries for all the rows."""
+    """Adds to each film row its countries and genres ((code, name) pairs): two queries for
+    all the rows."""
     ids = [row[key] for row in rows]
     countries = film_links("countries", ids, "code", "name")
     genres = film_links("genres", ids, "slug", "name")
@@ -73,7 +71,7 @@ FILM_FIELDS = (
 
 def finish_films(rows):
     for row in rows:
-        row["display_title"] = film_title(row["title"])
+        row["display_title"] = display_title(row["title"])
         row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
         row["url"] = slug_url("archive:film-detail", row["slug"])
     return attach_films(rows)
@@ -96,9 +94,7 @@ PERSON_FIELDS = ("pk", "slug", "name", "name_original", "other_names", "credit_c
 def finish_people(rows):
     for row in rows:
         row["url"] = slug_url("archive:person-detail", row["slug"])
-        row["other_name_list"] = [
-            line.strip() for line in row["other_names"].splitlines() if line.strip()
-        ]
+        row["other_name_list"] = name_lines(row["other_names"])
     return rows
 
 
@@ -135,10 +131,10 @@ def finish_adaptations(rows):
     for row in rows:
         row["kind_label"] = ADAPTATION_KIND_LABELS.get(row["kind"], row["kind"])
         row["directors"] = directors.get(row["adaptation_id"], [])
-        row["title"] = film_title(row["adaptation__title"])
+        row["title"] = display_title(row["adaptation__title"])
         row["status_label"] = STATUS_LABELS.get(row["adaptation__status"], "")
         row["url"] = slug_url("archive:film-detail", row["adaptation__slug"])
-        row["source_title"] = film_title(row["source__title"])
+        row["source_title"] = display_title(row["source__title"])
         row["source_url"] = slug_url("archive:film-detail", row["source__slug"])
     return rows
 
@@ -158,10 +154,6 @@ AWARD_FIELDS = (
 )
 
 
-def ceremony_label(name, edition):
-    return f"{ordinal(edition)} {name}" if edition else name
-
-
 def finish_awards(rows):
     """Adds each award's ceremony (read apart: a join would change how the list is sorted,
     see ``filters.CEREMONY_NAME``), its label and links."""
@@ -174,7 +166,7 @@ def finish_awards(rows):
     for row in rows:
         row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
         row["ceremony_label"] = ceremony_label(row["ceremony__name"], row["edition"])
-        row["film_title"] = film_title(row["film__title"])
+        row["film_title"] = display_title(row["film__title"])
         row["film_url"] = slug_url("archive:film-detail", row["film__slug"])
         if row["person__slug"]:
             row["person_url"] = slug_url("archive:person-detail", row["person__slug"])

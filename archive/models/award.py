@@ -123,9 +123,12 @@ class Award(models.Model):
 
     @property
     def ceremony_label(self):
-        if self.edition:
-            return f"{ordinal(self.edition)} {self.ceremony.name}"
-        return self.ceremony.name
+        return ceremony_label(self.ceremony.name, self.edition)
+
+
+def ceremony_label(name, edition):
+    """ "49th Baeksang Arts Awards", or the name alone when the edition is not known."""
+    return f"{ordinal(edition)} {name}" if edition else name
 
 
 def ordinal(number):

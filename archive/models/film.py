@@ -23,6 +23,11 @@ from .person import Role
 from .reference import Country, Genre, Language, Source
 
 
+def display_title(title):
+    """The title a page shows: a film announced without one is an "Untitled film"."""
+    return title or "Untitled film"
+
+
 class FilmQuerySet(models.QuerySet):
     def search(self, query):
         """Films with ``query`` in any title (any script) or any character's name."""
@@ -166,9 +171,7 @@ class Film(VersionedModel):
 
     @property
     def display_title(self):
-        if self.title:
-            return self.title
-        return "Untitled film"
+        return display_title(self.title)
 
     def get_absolute_url(self):
         return slug_url("archive:film-detail", self.slug)

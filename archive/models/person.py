@@ -18,6 +18,11 @@ from .history import ArchiveHistory
 from .reference import Source
 
 
+def name_lines(text):
+    """Other names, one a line, as a list (blank lines left out)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query):
         """People with ``query`` in any of their names, in any script."""
@@ -82,7 +87,7 @@ class Person(VersionedModel):
 
     @property
     def other_name_list(self):
-        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+        return name_lines(self.other_names)
 
     @property
     def all_names(self):

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive import rows
 from archive.models import Adaptation, Award, Film, Person
+from archive.models.film import display_title
 
 from . import factories as f
 
@@ -53,4 +54,4 @@ def test_film_rows_carry_their_countries_genres_and_words():
 
 
 def test_an_untitled_film_reads_as_such():
-    assert rows.film_title("") == "Untitled film"
+    assert display_title("") == "Untitled film"

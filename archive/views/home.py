@@ -6,7 +6,8 @@ from django.views.generic import TemplateView
 from .. import cache
 from ..models import Adaptation, Award, Film, Person, Role
 from ..models.base import slug_url
-from ..rows import film_links, film_title
+from ..models.film import display_title
+from ..rows import film_links
 
 COUNTED = (
     ("films", "archive:film-list", Film),
@@ -38,7 +39,7 @@ def most_adapted():
     }
     return [
         {
-            "title": film_title(films[pk]["title"]),
+            "title": display_title(films[pk]["title"]),
             "year": films[pk]["year"],
             "slug": films[pk]["slug"],
             "url": slug_url("archive:film-detail", films[pk]["slug"]),
@@ -56,7 +57,7 @@ def recent_films():
     )
     countries = film_links("countries", [film["pk"] for film in films], "code", "name")
     for film in films:
-        film["display_title"] = film_title(film["title"])
+        film["display_title"] = display_title(film["title"])
         film["url"] = slug_url("archive:film-detail", film["slug"])
         film["countries"] = countries.get(film["pk"], [])
     return films

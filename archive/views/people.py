@@ -11,6 +11,7 @@ from ..filters import PersonFilter
 from ..jsonld import person_jsonld
 from ..models import Award, Person, Role
 from ..models.base import slug_url
+from ..models.film import display_title
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin
 
@@ -52,7 +53,7 @@ def person_credits(person):
         )
     )
     for credit in credits:
-        credit["film_title"] = rows.film_title(credit["film__title"])
+        credit["film_title"] = display_title(credit["film__title"])
         credit["film_url"] = slug_url("archive:film-detail", credit["film__slug"])
         credit["kind_label"] = rows.ROLE_KIND_LABELS.get(credit["kind"], credit["kind"])
     return credits
