@@ -3,11 +3,10 @@
 import json
 
 import pytest
-from django.core.management import call_command
 
 from archive.jsonld import film_jsonld, film_jsonld_data, person_jsonld, person_jsonld_data
 from archive.models import Film, Person
-from archive.tests.factories import FIXTURE, ORIGINAL
+from archive.tests.factories import ORIGINAL
 from archive.views.people import person_credits
 
 pytestmark = pytest.mark.django_db
@@ -16,17 +15,12 @@ SLUG = ORIGINAL
 
 
 @pytest.fixture
-def archive_data():
-    call_command("loaddata", FIXTURE, verbosity=0)
-
-
-@pytest.fixture
-def film(archive_data):
+def film(archive):
     return Film.objects.with_details().get(slug=SLUG)
 
 
 @pytest.fixture
-def person(archive_data):
+def person(archive):
     return Person.objects.get(slug="ryu-seung-ryong")
 
 
@@ -95,7 +89,7 @@ def test_urls_are_paths_without_a_request(film):
     assert data["director"][0]["url"] == "/people/lee-hwan-kyung/"
 
 
-def test_an_announced_film_without_title_or_date(archive_data):
+def test_an_announced_film_without_title_or_date(archive):
     film = Film.objects.with_details().get(slug="untitled-hindi-remake-of-miracle-in-cell-no-7")
 
     data = film_jsonld_data(film)
@@ -153,7 +147,7 @@ def test_person_fields(person, rf):
     ]
 
 
-def test_crew_only_person_has_no_performances(archive_data):
+def test_crew_only_person_has_no_performances(archive):
     person = Person.objects.get(slug="lee-hwan-kyung")
 
     data = person_jsonld_data(person, person_credits(person))
