@@ -8,9 +8,14 @@ transaction wrote: a change made in a test is on the "primary" and not yet on th
 "replica", as with a replica that has not replayed it yet.
 """
 
+import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.db import OperationalError, connections
 from django.test.utils import CaptureQueriesContext
@@ -24,6 +29,14 @@ from . import factories as f
 REPLICA = "replica"
 
 pytestmark = pytest.mark.django_db(databases=["default", REPLICA])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def close_the_replica_connection():
+    """The mirror's connection is not the test database's own: left open, it would keep
+    PostgreSQL from dropping the test database at the end of the run."""
+    yield
+    connections[REPLICA].close()
 
 
 @pytest.fixture(autouse=True)
@@ -167,3 +180,36 @@ def test_a_replica_failing_during_a_request_is_answered_from_the_primary(client)
     assert response.status_code == 200
     assert queries.on("default")
     assert routers._verdicts[REPLICA][0] is False
+
+
+def test_each_replica_url_becomes_an_alias_that_mirrors_the_primary_in_tests():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps({'replicas': settings.DATABASE_REPLICAS, 'databases': "
+        "{a: [d['HOST'], d['PORT'], d['OPTIONS'], d['TEST']['MIRROR']] "
+        "for a, d in settings.DATABASES.items()}, 'middleware': settings.MIDDLEWARE}))"
+    )
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "a-key-for-this-test-only",
+        "DATABASE_URL": "postgres://films@db0:5432/films",
+        "DATABASE_REPLICA_URLS": "postgres://films@db1:5432/films, postgres://films@db2/films",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    found = json.loads(result.stdout)
+    assert found["replicas"] == ["replica_1", "replica_2"]
+    assert found["databases"]["replica_1"] == ["db1", 5432, {"connect_timeout": 2}, "default"]
+    assert found["databases"]["replica_2"][0] == "db2"
+    middleware = found["middleware"]
+    assert middleware.index("archive.routers.ReplicaReadMiddleware") < middleware.index(
+        "archive.cache.PublicPageCacheMiddleware"
+    )
