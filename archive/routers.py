@@ -29,6 +29,9 @@ A replica is used only when it is usable and up to date:
 When a replica fails during a request (it stopped since the last check), the failure is
 caught (:meth:`ReplicaReadMiddleware.process_exception`), the replica is marked down for the
 check interval, and the view runs again on the primary: the visitor gets the page, not a 5xx.
+A streamed export reads its rows from the same database while it is sent; a replica that
+fails in the middle of one cannot be retried (the answer has begun), and is skipped from the
+next request on.
 """
 
 import contextlib
@@ -180,6 +183,21 @@ class ReplicaRouter:
         return None
 
 
+def reading_on(state, content):
+    """``content``, read with this request's choice of database. A replica that fails here
+    cannot be retried (the answer has begun); the next request skips it."""
+    _request_state.set(state)
+    try:
+        yield from content
+    except (OperationalError, InterfaceError):
+        if state.alias not in (None, DEFAULT_DB_ALIAS):
+            mark_down(state.alias)
+        raise
+    finally:
+        # Not reset(): the server may iterate in another context than the one that set it.
+        _request_state.set(None)
+
+
 class ReplicaReadMiddleware:
     """Marks the requests whose reads may go to a replica (see the module's text)."""
 
@@ -202,11 +220,16 @@ class ReplicaReadMiddleware:
     def __call__(self, request):
         if not self.eligible(request):
             return self.get_response(request)
-        token = _request_state.set(ReadState(request))
+        state = ReadState(request)
+        token = _request_state.set(state)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _request_state.reset(token)
+        if response.streaming:
+            # A streamed export reads its rows while it is sent, after this returns.
+            response.streaming_content = reading_on(state, response.streaming_content)
+        return response
 
     def process_exception(self, request, exception):
         """A replica that failed during the request: mark it down and answer from the

@@ -89,6 +89,16 @@ def test_an_anonymous_public_read_goes_to_the_replica(client):
     assert not queries.on("default")
 
 
+def test_a_streamed_export_reads_its_rows_from_the_replica(client, tune):
+    tune(export_buffer_rows=-1)  # streamed even when empty, as the replica's archive is
+    with Queries() as queries:
+        response = f.get(client, reverse("archive:film-list"), data={"format": "csv"})
+        assert response.streaming
+        b"".join(response.streaming_content)
+    assert any("archive_film" in query for query in queries.on(REPLICA))
+    assert not queries.on("default")
+
+
 def test_without_replicas_every_read_goes_to_the_primary(client, settings):
     settings.DATABASE_REPLICAS = []
     with Queries() as queries:
