@@ -14,7 +14,7 @@ TEST_SECRET_KEY := insecure-throwaway-key-for-tests-only
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-quick browser-packages lint format migrations-check serve bench \
-	soak backup restore
+	soak cluster-test backup restore
 
 help:
 	@echo "make run               install, migrate, load the fixtures into an empty archive,"
@@ -33,6 +33,8 @@ help:
 	@echo "                       PostgreSQL, 100,000 films); writes docs/benchmarks.md"
 	@echo "make soak [ARGS=...]   readers and editors at once against gunicorn for 60 s, then"
 	@echo "                       check that no save was lost (ARGS=\"--database-url ...\")"
+	@echo "make cluster-test      a PostgreSQL primary and streaming replica, Redis and two"
+	@echo "                       gunicorn servers on loopback: edits, replica reads, failover"
 	@echo "make backup            write backups/archive-<time>.jsonl.gz (natural keys)"
 	@echo "make restore FILE=...  load a backup into an empty, migrated database"
 
@@ -124,6 +126,14 @@ bench: $(VENV)/.installed-dev
 # ARGS="--database-url postgres://postgres@127.0.0.1:5432/soak" (created and dropped if new).
 soak: $(VENV)/.installed
 	$(BIN)/python benchmarks/soak.py $(ARGS)
+
+# The cluster test (benchmarks/cluster.py): a PostgreSQL primary and a streaming replica
+# (the machine's /usr/lib/postgresql/*/bin; as root they run as the postgres user), Redis
+# (redis-server) and two gunicorn servers, all on free loopback ports under a temporary
+# folder that is removed afterwards; checks an edit across servers, reads on the replica and
+# the loss of the replica and of Redis, and prints what it measured. ARGS="--timeout 300".
+cluster-test: $(VENV)/.installed
+	$(BIN)/python benchmarks/cluster.py $(ARGS)
 
 # Maintenance commands run with debug on unless the shell gives a secret key.
 MAINTENANCE_ENV = $(if $(DJANGO_SECRET_KEY),,DJANGO_DEBUG=1)

@@ -6,6 +6,7 @@ The test client speaks plain HTTP, so the HTTPS redirect that is on by default w
 is turned off here; ``test_security.py`` proves the production defaults on their own.
 Passwords are hashed with a fast hasher, as Django's testing guide advises: the production
 hasher is slow on purpose, and the suite creates and signs in accounts in hundreds of tests.
+A database alias ``replica`` mirrors the test database, as a read replica would.
 """
 
 import pytest
@@ -25,6 +26,22 @@ def pytest_configure(config):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A read replica's alias pointed at the test database (TEST MIRROR), for the router's
+    # tests (archive/tests/test_routers.py); it takes reads only where a test lists it in
+    # settings.DATABASE_REPLICAS.
+    # On SQLite both connections share one in-memory database, whose locks are per table:
+    # the replica takes none (a DEFERRED transaction, reads without read locks), so it never
+    # blocks the primary's test transaction, and it sees that transaction's rows.
+    default = settings.DATABASES["default"]
+    replica = {**default, "TEST": {**default.get("TEST", {}), "MIRROR": "default"}}
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        options = default.get("OPTIONS", {})
+        replica["OPTIONS"] = {
+            **options,
+            "transaction_mode": "DEFERRED",
+            "init_command": options.get("init_command", "") + " PRAGMA read_uncommitted=1;",
+        }
+    settings.DATABASES.setdefault("replica", replica)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -145,6 +145,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DJANGO_TEST_SQLITE_NAME") or None}
 
+# Read replicas and several app servers (docs/operations.md, "Several machines"). Each URL
+# of DATABASE_REPLICA_URLS becomes a database alias replica_1, replica_2, ... that takes the
+# anonymous public reads (archive/routers.py); every write, the admin, editors signed in,
+# migrations and commands use the primary, "default". A replica that cannot be reached or
+# lags more than REPLICA_MAX_LAG_SECONDS is skipped; each process checks a replica at most
+# once per REPLICA_CHECK_SECONDS. Tests point each replica alias at the test database.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _replica = dj_database_url.parse(
+        _url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    if _replica["ENGINE"] == "django.db.backends.postgresql":
+        # A replica that does not answer costs this long, once per check interval.
+        _replica.setdefault("OPTIONS", {})["connect_timeout"] = 2
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{_number}"] = _replica
+    DATABASE_REPLICAS.append(f"replica_{_number}")
+DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_int("DJANGO_REPLICA_MAX_LAG_SECONDS", 10)
+REPLICA_CHECK_SECONDS = env_int("DJANGO_REPLICA_CHECK_SECONDS", 5)
+# Marks the requests that may read from a replica; it does nothing without replicas.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("archive.cache.PublicPageCacheMiddleware"),
+    "archive.routers.ReplicaReadMiddleware",
+)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (several app servers share it), else local memory.
