@@ -66,8 +66,7 @@ class ImageForm(ArchiveForm):
         others = Image.objects.filter(file=clean.name).exclude(pk=self.instance.pk)
         if others.exists():
             raise ValidationError(
-                "This picture is already in the archive (the same file, on another record "
-                "or row).",
+                "This picture is already in the archive (the same file, on another record or row).",
                 code="duplicate",
             )
         self.cleaned_image = clean

@@ -3,7 +3,28 @@
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def give_editors_images(apps, schema_editor):
+    """Editors may view, add and change images (not delete them, as every record) and see
+    their history, as 0003 and 0008 give them for the other records."""
+    app_config = apps.get_app_config("archive")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Editors").first()
+    if group is None:
+        return
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="archive",
+            codename__in=["view_image", "add_image", "change_image", "view_historicalimage"],
+        )
+    )
 
 
 class Migration(migrations.Migration):
@@ -79,4 +100,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('film__isnull', False), ('kind__in', ('poster', 'still', 'other')), ('person__isnull', True)), models.Q(('film__isnull', True), ('kind__in', ('portrait', 'other')), ('person__isnull', False)), _connector='OR'), name='image_one_owner_and_kind', violation_error_message='An image belongs to a film (poster, still, other) or to a person (portrait, other).'), models.UniqueConstraint(condition=models.Q(('film__isnull', False), ('is_main', True)), fields=('film',), name='image_one_main_per_film', violation_error_message='This film already has a main image.'), models.UniqueConstraint(condition=models.Q(('is_main', True), ('person__isnull', False)), fields=('person',), name='image_one_main_per_person', violation_error_message='This person already has a main image.'), models.CheckConstraint(condition=models.Q(('alt', ''), _negated=True), name='image_alt_not_empty')],
             },
         ),
+        migrations.RunPython(give_editors_images, migrations.RunPython.noop),
     ]

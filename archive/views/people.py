@@ -93,9 +93,7 @@ class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["filmography"] = filmography(credits)
         context["awards"] = person_awards(self.object)
         context["portrait"] = context["og_picture"] = pictures.person_picture(self.object.pk)
-        context["jsonld"] = person_jsonld(
-            self.object, credits, self.request, context["og_picture"]
-        )
+        context["jsonld"] = person_jsonld(self.object, credits, self.request, context["og_picture"])
         return context
 
     def get_record(self, context):
