@@ -9,6 +9,8 @@ reads and writes the same files::
     s3://bucket?endpoint=http://127.0.0.1:9000      MinIO, Ceph, moto: any S3 API
     ...&public=https://media.example.org            the address pages link to (a CDN)
     ...&signed=1                                    signed, expiring links (private bucket)
+    ...&acl=public-read                             each file readable by anyone (else the
+                                                    bucket's policy must allow public reads)
 
 No Django import here: settings reads it before Django is set up.
 """
@@ -49,6 +51,8 @@ def parse_media_storage_url(url):
     if parts.username:
         options["access_key"] = unquote(parts.username)
         options["secret_key"] = unquote(parts.password or "")
+    if "acl" in query:
+        options["default_acl"] = query["acl"]
     if "region" in query:
         options["region_name"] = query["region"]
     origin = None
