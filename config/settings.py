@@ -8,6 +8,7 @@ variable. Tuning constants of the code (page size, count caps, export buffering,
 limits) are plain constants at the end of this file, not read from the environment.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -196,6 +197,10 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_STORAGE_URL = os.environ.get("MEDIA_STORAGE_URL", "").strip()
 MEDIA_ORIGIN = None  # where images load from when it is not this site (CSP img-src)
 if MEDIA_STORAGE_URL:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL needs django-storages: pip install -e '.[s3]'"
+        )
     try:
         DEFAULT_STORAGE, MEDIA_ORIGIN = parse_media_storage_url(MEDIA_STORAGE_URL)
     except StorageURLError as error:
