@@ -1,4 +1,5 @@
-"""Pictures on the film's and the person's page: an inline with a preview.
+"""Pictures on the film's and the person's page: an inline with a preview; and every
+picture in one list (``ImageAdmin``), found by its alt text, credit or file.
 
 ``FilmImageInline`` and ``PersonImageInline`` are self-contained: the film and person admins
 list them in ``inlines``. The file goes through ``archive.images.clean_image`` when the form
@@ -17,7 +18,7 @@ from django.utils.html import format_html
 from ..images import clean_image, record_fields, store_image
 from ..models import Image
 from ..models.image import FILM_KINDS, PERSON_KINDS
-from .base import ArchiveForm, ArchiveInline, ArchiveInlineFormSet
+from .base import ArchiveAdmin, ArchiveForm, ArchiveInline, ArchiveInlineFormSet
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 PREVIEW_WIDTH = 160
@@ -93,6 +94,23 @@ class ImageFormSet(ArchiveInlineFormSet):
             seen.add(clean.name)
 
 
+def preview_tag(image):
+    """The smallest JPEG copy of ``image`` as an ``<img>``, at most PREVIEW_WIDTH wide."""
+    copies = [c for c in image.renditions if c["type"] == "image/jpeg"] if image else []
+    if not copies:
+        return "No file yet"
+    smallest = min(copies, key=lambda c: c["width"])
+    width = min(PREVIEW_WIDTH, smallest["width"])
+    height = max(1, round(smallest["height"] * width / smallest["width"]))
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}">',
+        default_storage.url(smallest["name"]),
+        width,
+        height,
+        image.alt,
+    )
+
+
 class ImageInline(ArchiveInline, admin.StackedInline):
     model = Image
     form = ImageForm
@@ -124,19 +142,7 @@ class ImageInline(ArchiveInline, admin.StackedInline):
 
     @admin.display(description="preview")
     def preview(self, image):
-        copies = [c for c in image.renditions if c["type"] == "image/jpeg"] if image else []
-        if not copies:
-            return "No file yet"
-        smallest = min(copies, key=lambda c: c["width"])
-        width = min(PREVIEW_WIDTH, smallest["width"])
-        height = max(1, round(smallest["height"] * width / smallest["width"]))
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="{}">',
-            default_storage.url(smallest["name"]),
-            width,
-            height,
-            image.alt,
-        )
+        return preview_tag(image)
 
 
 class FilmImageInline(ImageInline):
@@ -147,3 +153,43 @@ class FilmImageInline(ImageInline):
 class PersonImageInline(ImageInline):
     kinds = PERSON_KINDS
     default_kind = Image.Kind.PORTRAIT
+
+
+@admin.register(Image)
+class ImageAdmin(ArchiveAdmin):
+    """Every picture: the film's and person's pages add them; here they are found."""
+
+    form = ImageForm
+    list_display = ("thumbnail", "alt", "kind", "film", "person", "is_main", "updated_at")
+    list_display_links = ("thumbnail", "alt")
+    list_select_related = ("film", "person")
+    list_filter = ("kind", "is_main")
+    search_fields = ("alt", "credit", "file")
+    ordering = ("-updated_at", "-pk")
+    sortable_by = ("updated_at",)
+    show_full_result_count = False
+    autocomplete_fields = ("film", "person", "source")
+    readonly_fields = ("preview", "width", "height", "checksum", "created_at", "updated_at")
+    fields = (
+        ("preview", "upload"),
+        ("film", "person"),
+        ("kind", "is_main", "position"),
+        "alt",
+        "caption",
+        ("credit", "licence"),
+        ("source_url", "source"),
+        ("width", "height", "checksum"),
+        ("created_at", "updated_at"),
+    )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["fields"] = (*ImageForm.Meta.fields, "film", "person")
+        return super().get_form(request, obj, change, **kwargs)
+
+    @admin.display(description="picture")
+    def thumbnail(self, image):
+        return preview_tag(image)
+
+    @admin.display(description="preview")
+    def preview(self, image):
+        return preview_tag(image)

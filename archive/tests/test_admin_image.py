@@ -119,3 +119,14 @@ def test_a_film_page_offers_no_portrait_and_a_person_page_no_poster(admin_client
     kinds = film_page[film_page.index('name="images-__prefix__-kind"') :]
     kinds = kinds[: kinds.index("</select>")]
     assert 'value="portrait"' not in kinds and 'value="poster"' in kinds
+
+
+def test_editors_may_add_and_change_pictures_but_not_delete_them():
+    from django.contrib.auth.models import Group
+
+    codenames = set(
+        Group.objects.get(name="Editors")
+        .permissions.filter(content_type__model__in=["image", "historicalimage"])
+        .values_list("codename", flat=True)
+    )
+    assert codenames == {"view_image", "add_image", "change_image", "view_historicalimage"}
