@@ -56,25 +56,36 @@ def test_a_portrait_added_on_the_person_page_is_cleaned_stored_and_previewed(adm
     assert image.history.count() == 1
 
 
-@pytest.mark.parametrize(
-    "content, message",
-    [
-        (b"GIF89a but not really" * 5, "This file is not an image"),
-        (image_bytes("BMP"), "This is a BMP image; the archive takes JPEG, PNG, WebP or GIF."),
-        (bomb_png(8000, 7000), "This image is 8,000 × 7,000 pixels (56 megapixels)"),
-        (truncated_jpeg(), "This image is truncated or damaged"),
-    ],
-    ids=["not an image", "wrong type", "too many pixels", "truncated"],
-)
-def test_a_refused_file_is_a_message_on_the_field_and_nothing_is_saved(
-    admin_client, content, message
-):
+REFUSALS = {
+    "not an image": (b"GIF89a but not really" * 5, "This file is not an image"),
+    "wrong type": (
+        image_bytes("BMP"),
+        "This is a BMP image; the archive takes JPEG, PNG, WebP or GIF.",
+    ),
+    "too many pixels": (bomb_png(8000, 7000), "This image is 8,000 × 7,000 pixels (56 megapixels)"),
+    "truncated": (truncated_jpeg(), "This image is truncated or damaged"),
+}
+
+
+def test_each_refused_file_is_a_message_on_its_own_field_and_nothing_is_saved(admin_client):
     person = f.person()
-    response = post_image(admin_client, person, content)
+    url = change_url(person)
+    data = page_data(admin_client.get(url))
+    data["images-TOTAL_FORMS"] = str(len(REFUSALS))
+    for index, (content, _) in enumerate(REFUSALS.values()):
+        data.update({f"images-{index}-alt": "A picture", f"images-{index}-kind": "portrait"})
+        data[f"images-{index}-position"] = "0"
+        data[f"images-{index}-upload"] = upload(content, f"file{index}.jpg")
+    response = admin_client.post(url, data)
     assert response.status_code == 200
-    assert any(error.startswith(message) for error in upload_errors(response)), form_errors(
-        response
+    formset = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is Image
     )
+    for form, (name, (_, message)) in zip(formset.forms, REFUSALS.items(), strict=True):
+        (error,) = form.errors["upload"]
+        assert error.startswith(message), (name, error)
     assert not Image.objects.filter(person=person).exists()
 
 

@@ -57,7 +57,9 @@ def start_afresh(settings, tmp_path, name):
 
 
 @pytest.mark.usefixtures("pictured")
-@pytest.mark.parametrize("name", ["backup.jsonl.gz", "backup.json"])
+@pytest.mark.parametrize(
+    "name", ["backup.jsonl.gz", pytest.param("backup.json", marks=pytest.mark.slow)]
+)
 def test_a_backup_carries_the_image_files_and_restores_them_exactly(settings, tmp_path, name):
     files = stored_files()
     assert len(files) == 3 + 2 + 2 + 6  # 3 files; 2 copies each small one, 6 of the still
