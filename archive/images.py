@@ -127,7 +127,20 @@ def clean_image(file):
             "truncated",
         )
     picture = without_metadata(picture)
-    content = encode(picture, extension)
+    try:
+        content = encode(picture, extension)
+        probe = picture.copy()
+        probe.thumbnail((8, 8))
+        for copy_extension, _, _ in COPY_FORMATS:
+            encode(probe, copy_extension)  # the copies' conversions, tried small now
+    # Pillow decodes colour formats it cannot convert or write (16-bit grey, say) and
+    # says so with OSError, ValueError or KeyError, depending on the format.
+    except Exception:  # noqa: BLE001
+        refuse(
+            f"This image's colour format ({picture.mode}) cannot be converted for the web; "
+            "save it as 8-bit RGB and try again.",
+            "unsupported_mode",
+        )
     return CleanImage(
         content=content,
         extension=extension,

@@ -109,3 +109,25 @@ def test_the_copies_are_made_once_and_kept(media, monkeypatch):
     assert all(default_storage.exists(name) for name in saved)
     images.store_image(clean)  # the same file again: nothing is written twice
     assert len(saved) == 1 + len(fields["renditions"])
+
+
+@pytest.mark.parametrize("mode", ["I;16", "CMYK", "P", "LA"])
+def test_other_colour_formats_are_converted_for_the_copies(mode):
+    fmt = "JPEG" if mode == "CMYK" else "PNG"
+    clean = images.clean_image(io.BytesIO(image_bytes(fmt, mode=mode, color=1)))
+    for _, content in images.renditions(clean):
+        assert PILImage.open(io.BytesIO(content)).mode in ("RGB", "RGBA")
+
+
+def test_a_colour_format_that_cannot_be_converted_is_refused_before_it_is_stored(monkeypatch):
+    encode = images.encode
+
+    def failing(picture, extension, **kwargs):
+        if extension == "webp":
+            raise ValueError("cannot write mode I as WEBP")
+        return encode(picture, extension, **kwargs)
+
+    monkeypatch.setattr(images, "encode", failing)
+    code, message = refusal(image_bytes("PNG"))
+    assert code == "unsupported_mode"
+    assert "cannot be converted for the web" in message
