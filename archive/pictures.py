@@ -98,6 +98,20 @@ def attach_posters(rows, key="pk"):
     return rows
 
 
+def attach_portraits(rows, key="pk"):
+    """Adds ``portrait`` (a :func:`picture` or None) to each person row: one query."""
+    found = main_rows("person_id", [row[key] for row in rows], Image.Kind.PORTRAIT)
+    for row in rows:
+        image = found.get(row[key])
+        row["portrait"] = picture(image, "thumb") if image else None
+    return rows
+
+
+def adaptation_posters(rows):
+    """Adds ``poster`` to each adaptation row: the adapted film's, one query."""
+    return attach_posters(rows, key="adaptation_id")
+
+
 def portraits(person_ids, place="thumb"):
     """``{person id: picture}`` for a cast list: one query."""
     found = main_rows("person_id", list(person_ids), Image.Kind.PORTRAIT)

@@ -19,7 +19,7 @@ from .models.award import ceremony_label
 from .models.base import slug_url
 from .models.film import display_title
 from .models.person import name_lines
-from .pictures import attach_posters
+from .pictures import adaptation_posters, attach_portraits, attach_posters
 
 #: Rows an export reads at a time.
 CHUNK_SIZE = 1000
@@ -204,6 +204,8 @@ class Reader:
 
 
 FILMS = Reader(FILM_FIELDS, finish_films, page_extra=attach_posters)
-PEOPLE = Reader(PERSON_FIELDS, finish_people, prepare=with_credit_counts)
-ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations)
+PEOPLE = Reader(
+    PERSON_FIELDS, finish_people, prepare=with_credit_counts, page_extra=attach_portraits
+)
+ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations, page_extra=adaptation_posters)
 AWARDS = Reader(AWARD_FIELDS, finish_awards)

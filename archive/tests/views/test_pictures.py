@@ -99,3 +99,14 @@ def test_a_list_makes_the_same_queries_with_or_without_posters(client, film):
     without = count_queries(client, "/films/?q=miracle")
     add_image(film=film, alt="Poster")
     assert count_queries(client, "/films/?q=miracle") == without
+
+
+def test_the_people_and_adaptation_lists_show_portraits_and_posters(client, film):
+    ryu = film.roles.get(person__slug="ryu-seung-ryong").person
+    add_image(person=ryu, alt="Portrait of Ryu")
+    remake = film.adaptations.first().adaptation
+    add_image(film=remake, alt="Poster of the remake")
+    people = f.body(f.get(client, "/people/?q=ryu"))
+    assert any("Portrait of Ryu" in tag for tag in img_tags(people))
+    adaptations = f.body(f.get(client, "/adaptations/"))
+    assert any("Poster of the remake" in tag for tag in img_tags(adaptations))
