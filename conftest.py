@@ -25,6 +25,11 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # Uploaded images go to a folder of this test process, never the checkout's media/
+    # (tests that look at the files use the ``media`` fixture: a folder of their own).
+    import tempfile
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="film-archive-media-")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A read replica's alias pointed at the test database (TEST MIRROR), for the router's
     # tests (archive/tests/test_routers.py); it takes reads only where a test lists it in

@@ -135,6 +135,7 @@ def write_backup(stream, using="default", format="jsonl"):
     Call it inside a transaction for a consistent snapshot. The same records give the same
     text, byte for byte."""
     serializer = JSONSerializer() if format == "json" else serializers.get_serializer(format)()
+    serializer.with_files = True  # the image files go into the same file (backup_files)
     serializer.serialize(
         backup_records(using),
         stream=stream,

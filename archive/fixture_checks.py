@@ -29,7 +29,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 ARCHIVE_APP = "archive"
 
 #: The fields whose value names a record in a refusal, the first one the record has.
-NAMING_FIELDS = ("slug", "code", "key", "username", "name", "title", "label", "text")
+NAMING_FIELDS = ("slug", "code", "key", "username", "name", "title", "label", "text", "file")
 
 #: Formats whose records can be read before loading (the archive's fixtures and backups).
 CHECKED_FORMATS = ("json", "jsonl")
@@ -120,6 +120,11 @@ def instance_problem(instance, record):
         )
     except ValidationError as error:
         return f"{describe(record, model)}: {wording(error)}"
+    from .backup_files import files_problem  # imports the models: not at settings time
+
+    problem = files_problem(instance, record)
+    if problem:
+        return f"{describe(record, model)}: {problem}"
     return None
 
 

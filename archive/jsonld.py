@@ -82,8 +82,28 @@ def _person(person, request):
     return {"@type": "Person", "name": person.name, "url": _url(person, request)}
 
 
-def film_jsonld_data(film, request=None):
-    """The schema.org ``Movie`` for ``film``, as a dict."""
+def _image(picture, request):
+    """schema.org ``ImageObject`` for a picture (``archive.pictures.picture``), or None."""
+    if not picture:
+        return None
+    url = picture["share_url"]
+    if request is not None and url.startswith("/"):
+        url = request.build_absolute_uri(url)
+    return _compact(
+        {
+            "@type": "ImageObject",
+            "contentUrl": url,
+            "width": picture["width"],
+            "height": picture["height"],
+            "caption": picture["alt"],
+            "creditText": picture["credit"],
+            "license": picture["licence"] if picture["licence"].startswith("http") else None,
+        }
+    )
+
+
+def film_jsonld_data(film, request=None, picture=None):
+    """The schema.org ``Movie`` for ``film``, as a dict; ``picture`` its main image."""
     name = film.display_title
     crew = {prop: [] for prop in _CREW_PROPERTIES.values()}
     crew_seen = set()
@@ -133,18 +153,19 @@ def film_jsonld_data(film, request=None):
             if credit.kind == CompanyCredit.Kind.PRODUCTION
         ],
         "sameAs": _unique(link.url for link in film.links.all()),
+        "image": _image(picture, request),
     }
     if film.status != film.Status.RELEASED:
         data["creativeWorkStatus"] = film.get_status_display()
     return _compact(data)
 
 
-def film_jsonld(film, request=None):
+def film_jsonld(film, request=None, picture=None):
     """The film's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(film_jsonld_data(film, request))
+    return to_script_json(film_jsonld_data(film, request, picture))
 
 
-def person_jsonld_data(person, credits, request=None):
+def person_jsonld_data(person, credits, request=None, picture=None):
     """The schema.org ``Person`` for ``person``, with the films they acted in, as a dict.
 
     ``credits`` are the person's credits as values (``views.people.person_credits``)."""
@@ -169,10 +190,11 @@ def person_jsonld_data(person, credits, request=None):
         ),
         "url": _url(person, request),
         "performerIn": films,
+        "image": _image(picture, request),
     }
     return _compact(data)
 
 
-def person_jsonld(person, credits, request=None):
+def person_jsonld(person, credits, request=None, picture=None):
     """The person's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(person_jsonld_data(person, credits, request))
+    return to_script_json(person_jsonld_data(person, credits, request, picture))

@@ -19,6 +19,7 @@ from .models.award import ceremony_label
 from .models.base import slug_url
 from .models.film import display_title
 from .models.person import name_lines
+from .pictures import adaptation_posters, attach_portraits, attach_posters
 
 #: Rows an export reads at a time.
 CHUNK_SIZE = 1000
@@ -182,6 +183,8 @@ class Reader:
     fields: tuple
     finish: object
     prepare: object = None
+    #: What a page's rows add that exports leave out (the films' posters).
+    page_extra: object = None
 
     def values(self, queryset):
         if self.prepare:
@@ -190,8 +193,8 @@ class Reader:
 
     def read(self, queryset):
         """The rows of ``queryset`` (a page: already sliced, or a ``values()`` page)."""
-        rows = queryset if isinstance(queryset, list) else list(queryset)
-        return self.finish(rows)
+        rows = self.finish(queryset if isinstance(queryset, list) else list(queryset))
+        return self.page_extra(rows) if self.page_extra else rows
 
     def read_all(self, queryset):
         """Every row of ``queryset``, ``CHUNK_SIZE`` at a time."""
@@ -200,7 +203,9 @@ class Reader:
             yield from self.finish(chunk)
 
 
-FILMS = Reader(FILM_FIELDS, finish_films)
-PEOPLE = Reader(PERSON_FIELDS, finish_people, prepare=with_credit_counts)
-ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations)
+FILMS = Reader(FILM_FIELDS, finish_films, page_extra=attach_posters)
+PEOPLE = Reader(
+    PERSON_FIELDS, finish_people, prepare=with_credit_counts, page_extra=attach_portraits
+)
+ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations, page_extra=adaptation_posters)
 AWARDS = Reader(AWARD_FIELDS, finish_awards)

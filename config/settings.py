@@ -8,6 +8,7 @@ variable. Tuning constants of the code (page size, count caps, export buffering,
 limits) are plain constants at the end of this file, not read from the environment.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from archive.headers import add_protective_headers
+from archive.storage_url import StorageURLError, parse_media_storage_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -213,8 +215,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # whitenoise answers before the middleware that adds the pages' protective headers.
 WHITENOISE_ADD_HEADERS_FUNCTION = add_protective_headers
+# Uploaded images (archive.images): files under MEDIA_ROOT, served by the app at MEDIA_URL
+# (archive.media), or with MEDIA_STORAGE_URL an S3-compatible bucket (django-storages)
+# that every app server shares, its files linked to where the bucket serves them.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_STORAGE_URL = os.environ.get("MEDIA_STORAGE_URL", "").strip()
+MEDIA_ORIGIN = None  # where images load from when it is not this site (CSP img-src)
+if MEDIA_STORAGE_URL:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL needs django-storages: pip install -e '.[s3]'"
+        )
+    try:
+        DEFAULT_STORAGE, MEDIA_ORIGIN = parse_media_storage_url(MEDIA_STORAGE_URL)
+    except StorageURLError as error:
+        raise ImproperlyConfigured(str(error)) from error
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -269,6 +289,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        "img-src": ["'self'", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     }
 }
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 from archive.accounts import SignOutView
+from archive.media import serve_media
 from archive.sitemaps import robots_txt, sitemap_xml
 
 # The icon's static address is looked up at the first request: with the manifest storage it
@@ -27,6 +28,12 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("", include("archive.urls")),
 ]
+
+if not settings.MEDIA_STORAGE_URL:
+    # Images on disk are served by the app, in production too (archive/media.py).
+    urlpatterns.insert(
+        -1, path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media, name="media")
+    )
 
 handler400 = "archive.errors.bad_request"
 handler403 = "archive.errors.permission_denied"

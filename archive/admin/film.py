@@ -24,6 +24,7 @@ from .base import (
     film_label,
 )
 from .history import VersionedAdminMixin
+from .image import FilmImageInline
 from .person import FilmRoleInline
 
 #: "Miracle in Cell No. 7 2019" or "Miracle in Cell No. 7 (2019)": a title, then a year.
@@ -177,6 +178,7 @@ class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
         CompanyCreditInline,
         ExternalLinkInline,
         FilmNoteInline,
+        FilmImageInline,
     )
 
     def autocomplete_label(self, film):

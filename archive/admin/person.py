@@ -9,6 +9,7 @@ from ..models import Person, Role
 from .award import PersonAwardInline
 from .base import ArchiveAdmin, TabularInline, VersionedArchiveForm, film_label
 from .history import VersionedAdminMixin
+from .image import PersonImageInline
 
 
 class FilmRoleInline(TabularInline):
@@ -85,7 +86,7 @@ class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
             },
         ),
     )
-    inlines = (PersonRoleInline, PersonAwardInline)
+    inlines = (PersonRoleInline, PersonAwardInline, PersonImageInline)
 
     def has_many_credits(self, obj):
         if obj is None:

@@ -5,6 +5,7 @@ from .award import Award, Ceremony
 from .film import Film
 from .film_parts import BoxOfficeFigure, CompanyCredit, ExternalLink, FilmNote, FilmTitle
 from .history import FixtureLoad
+from .image import Image
 from .person import Person, Role
 from .reference import Company, Country, Genre, Language, Source
 
@@ -22,6 +23,7 @@ __all__ = [
     "FilmTitle",
     "FixtureLoad",
     "Genre",
+    "Image",
     "Language",
     "Person",
     "Role",

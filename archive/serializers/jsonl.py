@@ -13,6 +13,9 @@ It differs from Django's own in two ways, both through the serializer's public h
   at once (``archive.backup``), in ``serialized_m2m``; without it a relation is read as
   Django reads it, a query a record.
 
+With ``with_files`` set on the serializer (backups set it), an image's record carries its
+files too (``archive.backup_files``).
+
 Reading is Django's own: the format on disk is the same. :class:`JSONSerializer` writes
 the same records as Django's ``json`` format (one JSON array), for a backup named
 ``.json``; it is not registered: ``dumpdata --format json`` stays Django's own.
@@ -56,6 +59,10 @@ class ExactTimes:
             keys = self.read_in_bulk(obj, field)
             if keys is not None:
                 fields[field.name] = keys
+        if getattr(self, "with_files", False) and hasattr(obj, "stored_names"):
+            from archive.backup_files import KEY, dump_files  # reads the storage
+
+            data[KEY] = dump_files(obj)
         return data
 
     def read_in_bulk(self, obj, field):

@@ -26,3 +26,10 @@ def archive(seed, db):
 def film(archive):
     """The original film of the seed fixture."""
     return Film.objects.get(slug=ORIGINAL)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """A folder of this test's own for the uploaded images (the default storage's root)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -247,7 +247,10 @@ def row_links(response, prefix="/"):
     text = body(response)
     start = text.index('<table class="records">') if '<table class="records">' in text else 0
     table = text[start : text.index("</table>", start)] if start else ""
-    return re.findall(rf'<th scope="row"[^>]*><a href="({re.escape(prefix)}[^"]*)"', table)
+    picture = r"\s*(?:<picture.*?</picture>|<img [^>]*>)?\s*"  # a row's poster, if any
+    return re.findall(
+        rf'<th scope="row"[^>]*>{picture}<a href="({re.escape(prefix)}[^"]*)"', table, re.S
+    )
 
 
 def jsonld(response):

@@ -31,6 +31,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    Image,
     Language,
     Person,
     Role,
@@ -39,6 +40,7 @@ from archive.models import (
 from archive.models.history import is_audit_model
 from archive.tests.admin_helpers import admin_url, change_url, form_errors, page_data
 from archive.tests.factories import ORIGINAL, PHILIPPINE, TURKISH
+from archive.tests.image_files import add_image
 
 #: The archive's records: not the edit history nor the fixture-load log.
 ARCHIVE_MODELS = [
@@ -60,6 +62,9 @@ def editor_client(client, db):
 
 
 def an_object(model, admin_user):
+    if model is Image and not Image.objects.exists():
+        # The seed fixture carries no image (its files would have to travel with it).
+        return add_image(film=Film.objects.order_by("pk").first(), alt="A poster")
     return admin_user if model is User else model.objects.order_by("pk").first()
 
 
@@ -183,6 +188,7 @@ FILM_INLINES = (
     "company_credits",
     "links",
     "notes",
+    "images",
 )
 
 

@@ -690,3 +690,64 @@ def test_a_missing_page_shows_the_sites_404_page_and_its_search_works(open_visit
     page.get_by_role("button", name="Search", exact=True).click()
     visitor.at("/films/", "q=Miracle")
     expect(heading(page)).to_have_text("Films")
+
+
+# 6. Pictures -------------------------------------------------------------------------------
+
+
+def axe_violations(page):
+    """axe-core's violations on the page (axe-playwright-python's bundled axe-core, run
+    through the DevTools protocol: the page's CSP still holds for the page itself)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{item['id']}: {node['target']}"
+        for item in results.response["violations"]
+        for node in item["nodes"]
+    ]
+
+
+def test_an_editor_uploads_a_poster_that_shows_on_phone_and_desktop(open_visitor, editor, media):
+    from archive.tests.image_files import image_bytes
+
+    film = factories.film("Pictured Film", 2020, countries=["KR"])
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    visitor.at("/admin/")
+    visitor.goto(f"/admin/archive/film/{film.pk}/change/")
+    pictures = page.locator("#images-group")
+    pictures.locator(".add-row a", has_text="Add another picture").click()
+    row = pictures.locator(".inline-related:not(.empty-form)").last
+    row.locator("input[type=file]").set_input_files(
+        {
+            "name": "poster.jpg",
+            "mimeType": "image/jpeg",
+            "buffer": image_bytes("JPEG", (300, 450), color=(30, 60, 120)),
+        }
+    )
+    row.locator("input[name$='-alt']").fill("Poster: a father and his daughter")
+    row.locator("input[name$='-is_main']").check()
+    page.locator("input[name='_continue']").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    expect(pictures.locator("img[alt='Poster: a father and his daughter']")).to_be_visible()
+
+    reader = open_visitor()
+    for width in (360, 1440):
+        reader.page.set_viewport_size({"width": width, "height": 800})
+        reader.goto(film.get_absolute_url())
+        poster = reader.page.locator(".record-header img[alt='Poster: a father and his daughter']")
+        expect(poster).to_be_visible()
+        loaded = poster.evaluate("(img) => [img.complete, img.naturalWidth, img.currentSrc]")
+        assert loaded[0] and loaded[1] > 0, loaded
+        assert loaded[2].startswith(reader.base + "/media/images/"), loaded
+        box = poster.bounding_box()
+        assert box["x"] + box["width"] <= width + 1, box
+        assert axe_violations(reader.page) == []
+    # axe does see a picture without alt text.
+    reader.page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    assert [v for v in axe_violations(reader.page) if v.startswith("image-alt")]

@@ -27,6 +27,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    Image,
     Language,
     Person,
     Role,
@@ -129,7 +130,20 @@ def world(db):
     adaptation = Adaptation.objects.create(
         source=film, adaptation=remake, kind=Adaptation.Kind.OFFICIAL_REMAKE
     )
+    # A record only: no file is read here.
+    image = Image.objects.create(
+        film=film, kind=Image.Kind.POSTER, alt="Poster", file=IMAGE_FILE, is_main=True
+    )
     return SimpleNamespace(**locals())
+
+
+IMAGE_FILE = "images/ab/0123456789abcdef.jpg"
+
+
+def portrait(w, name, **fields):
+    return Image.objects.create(
+        person=w.ryu, kind=Image.Kind.PORTRAIT, alt="Portrait", file=name, **fields
+    )
 
 
 # --- Named constraints -------------------------------------------------------------------
@@ -201,6 +215,17 @@ VIOLATIONS = {
         result=Award.Result.NOMINATED,
         film=w.film,
     ),
+    "image_one_owner_and_kind": lambda w: Image.objects.filter(pk=w.image.pk).update(
+        kind=Image.Kind.PORTRAIT
+    ),
+    "image_one_main_per_film": lambda w: Image.objects.create(
+        film=w.film, kind=Image.Kind.STILL, alt="Still", file="images/cd/1.jpg", is_main=True
+    ),
+    "image_one_main_per_person": lambda w: (
+        portrait(w, "images/ef/1.jpg", is_main=True),
+        portrait(w, "images/ef/2.jpg", is_main=True),
+    ),
+    "image_alt_not_empty": lambda w: Image.objects.filter(pk=w.image.pk).update(alt=""),
 }
 
 
@@ -376,6 +401,7 @@ NATURAL_KEY_RECORDS = [
     "adaptation",
     "korea",
     "korean",
+    "image",
 ]
 
 

@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
 
 READERS = [
-    (rows.FILMS, Film, 3),  # the rows, their countries, their genres
-    (rows.PEOPLE, Person, 1),  # the rows with their credit counts
-    (rows.ADAPTATIONS, Adaptation, 4),  # rows, countries, genres, directors
+    (rows.FILMS, Film, 4),  # the rows, their countries, their genres, their posters
+    (rows.PEOPLE, Person, 2),  # the rows with their credit counts, their portraits
+    (rows.ADAPTATIONS, Adaptation, 5),  # rows, countries, genres, directors, posters
     (rows.AWARDS, Award, 2),  # the rows, their ceremonies
 ]
 

@@ -5,7 +5,7 @@ from itertools import groupby
 from django.db.models import F
 from django.views.generic import DetailView
 
-from .. import exports, rows
+from .. import exports, pictures, rows
 from ..charts import admissions_chart
 from ..facets import FILM_FACETS
 from ..filters import FilmFilter
@@ -117,7 +117,10 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["titles"] = sorted(
             film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
         )
-        context["jsonld"] = film_jsonld(film, self.request)
+        context["pictures"] = pictures.film_pictures(film.pk)
+        context["og_picture"] = context["pictures"]["main"]
+        context["portraits"] = pictures.portraits({role.person_id for role in context["cast"]})
+        context["jsonld"] = film_jsonld(film, self.request, context["og_picture"])
         context["sources"] = cited_sources(
             film.sources.all(),
             *(item.sources.all() for item in (*context["titles"], *figures, *awards)),

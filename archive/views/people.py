@@ -5,7 +5,7 @@ from itertools import groupby
 from django.db.models import F
 from django.views.generic import DetailView
 
-from .. import exports, rows
+from .. import exports, pictures, rows
 from ..facets import PERSON_FACETS
 from ..filters import PersonFilter
 from ..jsonld import person_jsonld
@@ -92,7 +92,8 @@ class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["credits"] = credits
         context["filmography"] = filmography(credits)
         context["awards"] = person_awards(self.object)
-        context["jsonld"] = person_jsonld(self.object, credits, self.request)
+        context["portrait"] = context["og_picture"] = pictures.person_picture(self.object.pk)
+        context["jsonld"] = person_jsonld(self.object, credits, self.request, context["og_picture"])
         return context
 
     def get_record(self, context):

@@ -36,7 +36,7 @@ from django.core.management.commands import loaddata
 from django.db import router
 from django.utils import timezone
 
-from archive import fixture_checks
+from archive import backup_files, fixture_checks
 from archive.models.history import FixtureLoad, os_user
 
 #: Refused records listed before "and N more".
@@ -104,7 +104,7 @@ class Command(loaddata.Command):
         """Read every record of every file and refuse the load, before anything is written,
         if any record fails ``archive.fixture_checks``."""
         self.serialization_formats = serializers.get_public_serializer_formats()
-        refused = []
+        refused, with_files = [], []
         for label in fixture_labels:
             fixtures = [
                 (path, *self.parse_name(os.path.basename(path))[1:])
@@ -120,15 +120,22 @@ class Command(loaddata.Command):
             if self.checked_while_loading(label):
                 continue
             for path, format, compression in fixtures:
+                carried = []
                 refused.extend(
                     refusal(number, path, problem)
                     for number, problem in fixture_checks.problems(
-                        self.fixture_records(path, format, compression),
+                        noting_files(self.fixture_records(path, format, compression), carried),
                         allow_other_apps=self.allow_other_apps,
                         skip=self.skipped,
                     )
                 )
+                if carried:
+                    with_files.append((path, format, compression))
         refuse(refused)
+        # Every record passed: the image files that records carry go to storage.
+        for fixture in with_files:
+            for record in self.fixture_records(*fixture):
+                backup_files.restore_files(record)
 
     def checked_while_loading(self, fixture_label):
         """Whether the files of ``fixture_label`` are checked as they load, in the load's
@@ -180,6 +187,14 @@ class Command(loaddata.Command):
                 )
             self.seen.add(key)
         return saved
+
+
+def noting_files(records, carried):
+    """``records``, noting in ``carried`` whether any carries image files."""
+    for record in records:
+        if isinstance(record, dict) and backup_files.KEY in record and not carried:
+            carried.append(True)
+        yield record
 
 
 def refusal(number, path, problem):

@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 
-from archive import fixture_checks
+from archive import backup_files, fixture_checks
 from archive.management.commands import loaddata
 from archive.models import Film
 from archive.restore import RecordError, Restore, numbered_records
@@ -117,6 +117,9 @@ class RestoreLoad(loaddata.Command):
                     if problem:
                         refused.append(loaddata.refusal(number, path, problem))
                         break
+                    # Checked: its image files go to storage now (a restore that stops
+                    # later leaves them unused, under names made from their content).
+                    backup_files.restore_files(record)
                 saved += self.load_object(restore, obj, new, number)
             if not refused:
                 restore.flush()
