@@ -7,8 +7,9 @@ syllables keep most pieces, so they stay close.
 
 The database finds the candidates on the trigram indexes search already has:
 
-- PostgreSQL: pg_trgm's ``<%`` (word similarity above ``pg_trgm.word_similarity_threshold``),
-  on the GIN ``gin_trgm_ops`` indexes;
+- PostgreSQL: pg_trgm's ``%`` (similarity of the whole text above
+  ``pg_trgm.similarity_threshold``) or ``<%`` (of its closest run of words, above
+  ``pg_trgm.word_similarity_threshold``), both served by the GIN ``gin_trgm_ops`` indexes;
 - SQLite: the FTS5 ``trigram`` tables, asked for any of the query's three-letter pieces and
   ranked by bm25 (rarer pieces weigh more).
 
@@ -22,7 +23,7 @@ import re
 from django.db import connection
 
 #: The least similarity a near miss needs (pg_trgm's own default is 0.3 for whole texts).
-THRESHOLD = 0.45
+THRESHOLD = 0.5
 #: Candidates read from each searched column.
 CANDIDATES = 40
 
@@ -41,8 +42,9 @@ def trigrams(text):
 
 def similarity(query, text):
     """How close the folded ``query`` is to the closest part of the folded ``text``: each
-    line, and each run of as many words as the query has (pg_trgm's word similarity, near
-    enough), from 0 to 1."""
+    line, and each run of as many words as the query has or one more (pg_trgm's word
+    similarity, near enough; never fewer, or "Ye-seung" would be close to any "Seung"),
+    from 0 to 1."""
     wanted = trigrams(query)
     if not wanted:
         return 0.0
@@ -50,7 +52,7 @@ def similarity(query, text):
     best = 0.0
     for line in text.split("\n"):
         words = _WORD.findall(line)
-        spans = {" ".join(words[i : i + n]) for n in (size - 1, size, size + 1) if n > 0
+        spans = {" ".join(words[i : i + n]) for n in (size, size + 1)
                  for i in range(max(1, len(words) - n + 1))}  # fmt: skip
         spans.add(line)
         for span in spans:
@@ -76,9 +78,10 @@ def _sqlite(table, shown, folded):
 
 def _postgresql(table, shown, column, folded):
     return (
-        f'SELECT {shown} FROM "{table}" WHERE %s <%% "{column}" '
-        f'ORDER BY word_similarity(%s, "{column}") DESC LIMIT {CANDIDATES}',
-        [folded, folded],
+        f'SELECT {shown} FROM "{table}" WHERE %s %% "{column}" OR %s <%% "{column}" '
+        f'ORDER BY greatest(similarity(%s, "{column}"), word_similarity(%s, "{column}")) DESC '
+        f"LIMIT {CANDIDATES}",
+        [folded] * 4,
     )
 
 

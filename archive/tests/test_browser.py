@@ -686,7 +686,76 @@ def test_a_missing_page_shows_the_sites_404_page_and_its_search_works(open_visit
     ]
     visitor.watch.problems.clear()
 
-    page.get_by_role("searchbox", name="Search films by any title or character").fill("Miracle")
+    page.get_by_role("combobox", name="Search films, people and awards").fill("Miracle")
     page.get_by_role("button", name="Search", exact=True).click()
-    visitor.at("/films/", "q=Miracle")
-    expect(heading(page)).to_have_text("Films")
+    visitor.at("/search/", "q=Miracle")
+    expect(heading(page)).to_have_text("Search")
+
+
+# 7. Search from the header's box ------------------------------------------------------------
+
+
+def axe_violations(page):
+    """axe-core's violations on the page (axe-playwright-python's bundled axe-core, run
+    through the DevTools protocol: the page's CSP still holds for the page itself)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{item['id']}: {node['target']}"
+        for item in results.response["violations"]
+        for node in item["nodes"]
+    ]
+
+
+def test_the_header_box_suggests_and_the_keyboard_picks_one(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/films/")
+    box = page.get_by_role("combobox", name="Search films, people and awards")
+    box.focus()
+    box.press_sequentially("ryu seung", delay=30)
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    option = listbox.get_by_role("option", name=re.compile("^Ryu Seung-ryong"))
+    expect(option).to_be_visible()
+    expect(option).to_contain_text("2013; Miracle in Cell No. 7, 2013")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^1 suggestion: "))
+    assert axe_violations(page) == []
+
+    # Escape closes the list; Down opens it again and moves to the first suggestion.
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    expect(option).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+    box.press("Enter")
+    visitor.at(RYU)
+    expect(heading(page)).to_have_text("Ryu Seung-ryong")
+
+
+def test_without_javascript_the_header_box_lands_on_the_search_page(open_visitor):
+    visitor = open_visitor(java_script_enabled=False)
+    page = visitor.page
+    visitor.goto("/")
+    box = page.get_by_role("searchbox", name="Search films, people and awards")
+    box.fill("Ye-sung")
+    box.press("Enter")
+    visitor.at("/search/", "q=Ye-sung")
+    expect(heading(page)).to_have_text("Search")
+    films = page.locator("section[aria-labelledby=group-films]")
+    expect(films).to_contain_text("Matched by character: Ye-sung (예승)")
+    films.get_by_role("link", name="Miracle in Cell No. 7").click()
+    visitor.at(ORIGINAL)
+
+
+def test_the_search_page_is_accessible(open_visitor):
+    visitor = open_visitor()
+    visitor.goto("/search/?q=Ye-seung")
+    films = visitor.page.locator("section[aria-labelledby=group-films]")
+    expect(films.get_by_text("Did you mean")).to_contain_text("Ye-sung")
+    assert axe_violations(visitor.page) == []
+    visitor.goto("/search/?q=miracle")
+    assert axe_violations(visitor.page) == []
