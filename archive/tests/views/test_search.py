@@ -103,6 +103,13 @@ def test_names_in_their_own_script_are_found(client, text, name, expected):
     assert group(search(client, text), name) == [expected]
 
 
+def test_case_accents_and_width_do_not_matter(client):
+    expected = [("Ryu Seung-ryong", person_url("ryu-seung-ryong"), "")]
+    assert group(search(client, "ＲＹＵ ＳＥＵＮＧ"), "people") == expected  # full-width letters
+    hits = group(search(client, "KOGUSTAKI"), "films")
+    assert [label for label, _, _ in hits] == ["7. Koğuştaki Mucize"]
+
+
 def test_a_character_finds_the_film_and_says_so(client):
     response = search(client, "ye-sung")
     assert group(response, "films") == [
