@@ -145,6 +145,11 @@
       }
     }
   });
+  // Submitting the box (to /search/) needs no suggestions any more.
+  form.addEventListener("submit", function () {
+    window.clearTimeout(timer);
+    asked += 1;
+  });
   input.addEventListener("blur", function () {
     window.setTimeout(close, 150);
   });
