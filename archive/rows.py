@@ -18,7 +18,7 @@ from .models import Adaptation, Ceremony, Film, Role
 from .models.award import ceremony_label
 from .models.base import slug_url
 from .models.film import display_title
-from .models.person import name_lines
+from .models.person import active_years, distinction, name_lines
 from .pictures import adaptation_posters, attach_portraits, attach_posters
 
 #: Rows an export reads at a time.
@@ -89,12 +89,28 @@ def with_credit_counts(people):
     return people.annotate(credit_count=Coalesce(Subquery(credits), 0))
 
 
-PERSON_FIELDS = ("pk", "slug", "name", "name_original", "other_names", "credit_count")
+PERSON_FIELDS = (
+    "pk",
+    "slug",
+    "name",
+    "name_original",
+    "other_names",
+    "credit_count",
+    "first_year",
+    "last_year",
+    "known_for_title",
+    "known_for_year",
+)
 
 
 def finish_people(rows):
     for row in rows:
         row["url"] = slug_url("archive:person-detail", row["slug"])
+        # What tells namesakes apart: years active and best-known film.
+        row["active_years"] = active_years(row["first_year"], row["last_year"])
+        row["distinction"] = distinction(
+            row["first_year"], row["last_year"], row["known_for_title"], row["known_for_year"]
+        )
         row["other_name_list"] = name_lines(row["other_names"])
     return rows
 

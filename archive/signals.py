@@ -12,8 +12,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import cache
-from .models import Film, FilmTitle, Person, Role
+from . import cache, standing
+from .models import Adaptation, Award, Film, FilmTitle, Person, Role
 from .models.base import TimestampedModel
 from .models.history import is_audit_model
 from .text import fold
@@ -25,7 +25,9 @@ def derive_search_fields(instance):
     elif isinstance(instance, FilmTitle):
         instance.folded = fold(instance.text)
     elif isinstance(instance, Role):
-        instance.character_folded = fold(instance.character)
+        # Both spellings, one a line (as a person's names): either finds the character.
+        lines = (fold(instance.character), fold(instance.character_original))
+        instance.character_folded = "\n".join(line for line in lines if line)[:200]
     elif isinstance(instance, Person):
         instance.names_folded = "\n".join(fold(name) for name in instance.all_names)
     return instance
@@ -58,3 +60,18 @@ def _bump_version_m2m(sender, action, **kwargs):
         and not is_audit_model(sender)
     ):
         cache.bump_version()
+
+
+@receiver(post_save, dispatch_uid="archive-standing-save")
+@receiver(post_delete, dispatch_uid="archive-standing-delete")
+def _refresh_standing(sender, instance, **kwargs):
+    """A credit, an adaptation or an award changes how much its film and people matter, and
+    a film's new title or year changes how its people are told apart (``standing.py``)."""
+    if sender is Role:
+        standing.refresh(films=[instance.film_id], people=[instance.person_id])
+    elif sender is Adaptation:
+        standing.refresh(films=[instance.source_id])
+    elif sender is Award:
+        standing.refresh(films=[instance.film_id], people=[instance.person_id])
+    elif sender is Film and not kwargs.get("created", False):
+        standing.refresh(films=[instance.pk])

@@ -12,4 +12,6 @@ urlpatterns = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("adaptations/", views.AdaptationListView.as_view(), name="adaptation-list"),
     path("awards/", views.AwardListView.as_view(), name="award-list"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/suggest/", views.SuggestView.as_view(), name="search-suggest"),
 ]

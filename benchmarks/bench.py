@@ -44,6 +44,8 @@ TARGETS = {
     "films": 6,
     "films filtered": 6,
     "search": 5,
+    "search everything": 8,
+    "suggestions": 3,
     "film page": 5,
     "person page": 10,
     "awards": 6,

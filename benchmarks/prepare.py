@@ -50,6 +50,8 @@ def pages():
             f"`/films/?country={COUNTRY}&year_min=1990&year_max=2010`",
         ),
         "search": (f"/films/?q={word}", f"search `/films/?q={word}`"),
+        "search everything": (f"/search/?q={word}", f"`/search/?q={word}`"),
+        "suggestions": (f"/search/suggest/?q={word}", f"`/search/suggest/?q={word}`"),
         "film page": (film.get_absolute_url(), f"film page ({film.roles.count()} credits)"),
         "person page": (person.get_absolute_url(), f"person page ({person.n} credits)"),
         "awards": ("/awards/", "`/awards/`"),

@@ -30,7 +30,7 @@ def give_editors_images(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0011_lowercase_slugs'),
+        ('archive', '0012_search_ranking'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -130,6 +130,8 @@ class Film(VersionedModel):
         help_text="Sources for the facts on this page (title, dates, runtime, credits).",
     )
     title_folded = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
+    #: How much the film matters, kept by ``archive.standing``: search ranks by it.
+    importance = models.PositiveIntegerField(default=0, editable=False)
 
     objects = FilmManager()
     history = ArchiveHistory(m2m_fields=["countries", "genres", "sources"])

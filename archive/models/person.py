@@ -23,6 +23,22 @@ def name_lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def active_years(first, last):
+    """ "2003–2019", "2013", or "" when no credit has a year."""
+    if first and last and first != last:
+        return f"{first}–{last}"
+    return str(first or last or "")
+
+
+def distinction(first_year, last_year, known_for_title, known_for_year):
+    """What tells a person from a namesake: the years of their credits and their best-known
+    film ("2003–2019; The Sun, 2011"), or "" for someone without credits."""
+    parts = [active_years(first_year, last_year)]
+    if known_for_title:
+        parts.append(f"{known_for_title}, {known_for_year}" if known_for_year else known_for_title)
+    return "; ".join(part for part in parts if part)
+
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query):
         """People with ``query`` in any of their names, in any script."""
@@ -57,6 +73,12 @@ class Person(VersionedModel):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="people")
     names_folded = models.TextField(blank=True, editable=False)
+    # What tells namesakes apart, kept from the credits by ``archive.standing``.
+    importance = models.PositiveIntegerField(default=0, editable=False)
+    first_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    last_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    known_for_title = models.CharField(max_length=300, blank=True, editable=False)
+    known_for_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     objects = PersonManager()
     history = ArchiveHistory(m2m_fields=["sources"])
@@ -72,7 +94,12 @@ class Person(VersionedModel):
         ]
 
     def __str__(self):
-        return self.name
+        """The name with what tells namesakes apart: "Choi Jae-hyun (2003–2019; The Sun,
+        2011)". Read from the person's own columns, so it costs no query."""
+        detail = distinction(
+            self.first_year, self.last_year, self.known_for_title, self.known_for_year
+        )
+        return f"{self.name} ({detail})" if detail else self.name
 
     def get_absolute_url(self):
         return slug_url("archive:person-detail", self.slug)
@@ -125,6 +152,12 @@ class Role(models.Model):
         null=True,
         blank=True,
         help_text="1 for the top-billed actor, 2 for the next; empty if not known.",
+    )
+    character_original = models.CharField(
+        "character in original script",
+        max_length=200,
+        blank=True,
+        help_text="The character's name in its own script (Hangul, ...), e.g. 예승.",
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="roles")
     character_folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)

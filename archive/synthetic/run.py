@@ -2,7 +2,7 @@
 
 from django.db import connection, reset_queries, transaction
 
-from archive import search
+from archive import search, standing
 from archive.cache import bump_version
 from archive.models import Film, Person
 
@@ -43,7 +43,9 @@ def generate(films, seed, batch_size=5000, parallel=CAN_FORK, progress=None):
             reset_queries()  # with DEBUG on, the query log would grow with every batch
             if progress:
                 progress(len(loader.film_pks), loader.totals)
-    # bulk_create sends no signal: make the cached pages and counts stale here.
+    # bulk_create sends no signal: rank the records and make the cached pages and counts
+    # stale here.
+    standing.refresh_all()
     bump_version()
     refresh_statistics()
     return {"films": len(loader.film_pks), **loader.totals}

@@ -831,7 +831,10 @@ def test_the_film_widgets_use_the_film_autocomplete(film, admin_client):
 def test_the_person_autocomplete_finds_a_name_without_its_accents(archive, admin_client):
     params = {"app_label": "archive", "model_name": "role", "field_name": "person"}
     response = admin_client.get(reverse("admin:autocomplete"), {**params, "term": "oztekin"})
-    assert [result["text"] for result in response.json()["results"]] == ["Mehmet Ada Öztekin"]
+    # With what tells namesakes apart: years active and best-known film.
+    assert [result["text"] for result in response.json()["results"]] == [
+        "Mehmet Ada Öztekin (2019; 7. Koğuştaki Mucize, 2019)"
+    ]
 
 
 # The film page ----------------------------------------------------------------------------

@@ -128,9 +128,10 @@ class Watch:
 
     def _failed(self, request):
         # The admin's autocomplete (select2) aborts a search that a newer keystroke replaced,
-        # and the browser drops a page's icon when the test moves on before it arrived.
+        # leaving a page drops the header box's suggestions still on their way (a fetch), and
+        # the browser drops a page's icon when the test moves on before it arrived.
         superseded = request.failure == "net::ERR_ABORTED" and (
-            request.resource_type == "xhr" or request.url.endswith("/favicon.svg")
+            request.resource_type in ("xhr", "fetch") or request.url.endswith("/favicon.svg")
         )
         if self.same_origin(request.url) and not superseded:
             self.problems.append(f"request failed: {request.url} ({request.failure})")
@@ -686,13 +687,13 @@ def test_a_missing_page_shows_the_sites_404_page_and_its_search_works(open_visit
     ]
     visitor.watch.problems.clear()
 
-    page.get_by_role("searchbox", name="Search films by any title or character").fill("Miracle")
+    page.get_by_role("combobox", name="Search films, people and awards").fill("Miracle")
     page.get_by_role("button", name="Search", exact=True).click()
-    visitor.at("/films/", "q=Miracle")
-    expect(heading(page)).to_have_text("Films")
+    visitor.at("/search/", "q=Miracle")
+    expect(heading(page)).to_have_text("Search")
 
 
-# 6. Pictures -------------------------------------------------------------------------------
+# 6. Pictures, and search from the header's box ---------------------------------------------
 
 
 def axe_violations(page):
@@ -751,3 +752,56 @@ def test_an_editor_uploads_a_poster_that_shows_on_phone_and_desktop(open_visitor
     # axe does see a picture without alt text.
     reader.page.evaluate("document.querySelector('main').append(document.createElement('img'))")
     assert [v for v in axe_violations(reader.page) if v.startswith("image-alt")]
+
+
+def test_the_header_box_suggests_and_the_keyboard_picks_one(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/films/")
+    box = page.get_by_role("combobox", name="Search films, people and awards")
+    box.focus()
+    box.press_sequentially("ryu seung", delay=30)
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    option = listbox.get_by_role("option", name=re.compile("^Ryu Seung-ryong"))
+    expect(option).to_be_visible()
+    expect(option).to_contain_text("2013; Miracle in Cell No. 7, 2013")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^1 suggestion: "))
+    assert axe_violations(page) == []
+
+    # Escape closes the list; Down opens it again and moves to the first suggestion.
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    expect(option).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+    box.press("Enter")
+    visitor.at(RYU)
+    expect(heading(page)).to_have_text("Ryu Seung-ryong")
+
+
+def test_without_javascript_the_header_box_lands_on_the_search_page(open_visitor):
+    visitor = open_visitor(java_script_enabled=False)
+    page = visitor.page
+    visitor.goto("/")
+    box = page.get_by_role("searchbox", name="Search films, people and awards")
+    box.fill("Ye-sung")
+    box.press("Enter")
+    visitor.at("/search/", "q=Ye-sung")
+    expect(heading(page)).to_have_text("Search")
+    films = page.locator("section[aria-labelledby=group-films]")
+    expect(films).to_contain_text("Matched by character: Ye-sung (예승)")
+    films.get_by_role("link", name="Miracle in Cell No. 7").click()
+    visitor.at(ORIGINAL)
+
+
+def test_the_search_page_is_accessible(open_visitor):
+    visitor = open_visitor()
+    visitor.goto("/search/?q=Ye-seung")
+    films = visitor.page.locator("section[aria-labelledby=group-films]")
+    expect(films.get_by_text("Did you mean")).to_contain_text("Ye-sung")
+    assert axe_violations(visitor.page) == []
+    visitor.goto("/search/?q=miracle")
+    assert axe_violations(visitor.page) == []

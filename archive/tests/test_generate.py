@@ -278,6 +278,18 @@ class GeneratedArchiveTests(TestCase):
         assert korean in Person.objects.search(korean.name_original)
         assert korean in Person.objects.search(korean.name.upper())
 
+    def test_people_are_ranked_told_apart_and_found_in_their_own_script(self):
+        from archive import ranking
+
+        people = Person.objects.filter(slug__startswith=SLUG_PREFIX)
+        busy = people.order_by("-importance", "pk").first()
+        assert busy.importance >= busy.roles.count() >= 10
+        assert busy.first_year < busy.last_year and str(busy) != busy.name
+        for language in ("ko", "ja", "zh"):
+            person = people.filter(roles__film__original_language__code=language).first()
+            hits = ranking.people(fold(person.name_original))
+            assert person.get_absolute_url() in [hit.url for hit in hits], language
+
 
 # --- Beside the seed fixture ---------------------------------------------------------------
 

@@ -153,7 +153,7 @@ def test_crew_only_person_has_no_performances(archive):
     data = person_jsonld_data(person, person_credits(person))
 
     assert "performerIn" not in data
-    assert "alternateName" not in data
+    assert data["alternateName"] == ["이환경"]
 
 
 def test_person_name_is_escaped(person):

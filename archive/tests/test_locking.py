@@ -157,7 +157,7 @@ def test_a_change_to_a_credit_alone_still_refuses_the_other_editors_save(film, a
 def test_the_second_of_two_editors_on_one_person_is_refused(person, ana, ben):
     ana_data = page_data(ana.get(change_url(person)))
     ben_data = page_data(ben.get(change_url(person)))
-    ana_data["name_original"] = "류승룡"
+    ana_data["name_original"] = "柳承龍"
     assert ana.post(change_url(person), ana_data).status_code == 302
     ben_data["other_names"] = "Ryoo Seung-ryong"
     response = ben.post(change_url(person), ben_data)
@@ -165,9 +165,9 @@ def test_the_second_of_two_editors_on_one_person_is_refused(person, ana, ben):
     assert response.status_code == 200
     errors = conflict_errors(response)
     assert errors[0].startswith("Not saved: ana saved this person")
-    assert "Name in original script: (empty) → 류승룡" in errors
+    assert "Name in original script: 류승룡 → 柳承龍" in errors
     person.refresh_from_db()
-    assert (person.name_original, person.other_names, person.version) == ("류승룡", "", 2)
+    assert (person.name_original, person.other_names, person.version) == ("柳承龍", "", 2)
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ from .awards import AwardListView
 from .films import FilmDetailView, FilmListView
 from .home import HomeView
 from .people import PersonDetailView, PersonListView
+from .search import SearchView, SuggestView
 
 __all__ = [
     "AdaptationListView",
@@ -15,4 +16,6 @@ __all__ = [
     "HomeView",
     "PersonDetailView",
     "PersonListView",
+    "SearchView",
+    "SuggestView",
 ]

@@ -97,7 +97,7 @@ def test_each_cell_of_a_list_names_its_column_for_a_phone(client, url_name):
         (
             "archive:film-list",
             "person=ryu-seung-ryong",
-            "1 film with Ryu Seung-ryong, newest first.",
+            "1 film with Ryu Seung-ryong (2013; Miracle in Cell No. 7, 2013), newest first.",
         ),
         ("archive:film-list", "genre=drama", "1 film in the genre Drama, newest first."),
         (

@@ -27,7 +27,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive", "every_c
 
 def test_person_list_rows_show_credit_counts_linking_to_their_films(client):
     response = f.get(client, reverse("archive:person-list") + "?q=lee hwan")
-    assert f.table_rows(response, "records")[1] == ["Lee Hwan-kyung", "—", "2"]
+    assert f.table_rows(response, "records")[1] == [
+        "Lee Hwan-kyung",
+        "이환경",
+        "2013",
+        "Miracle in Cell No. 7 (2013)",
+        "2",
+    ]
     assertContains(response, 'href="/films/?person=lee-hwan-kyung"')
 
 

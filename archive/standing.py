@@ -1,0 +1,76 @@
+"""How much each film and person matters, and what tells namesakes apart, kept in their own
+columns so that search can rank by them and every list can show them without a query.
+
+- ``Film.importance``: its credits, plus 10 for each adaptation made from it and 5 for each
+  award or nomination.
+- ``Person.importance``: their credits, plus 5 for each award or nomination.
+- ``Person.first_year``, ``last_year``: the years of their films (years active).
+- ``Person.known_for_title``, ``known_for_year``: their best-known film, the most important
+  of their films (then their best billing, then the newest).
+
+Each is one SQL ``UPDATE`` with sub-queries, for a few records after an edit (``signals.py``)
+or for the whole archive after a bulk load (the generator). A person's best-known film
+depends on their films' importance, so films are brought up to date first.
+"""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import Adaptation, Award, Film, Person, Role
+
+
+def _count(queryset, field):
+    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def film_importance(role=Role, adaptation=Adaptation, award=Award):
+    """(The models are parameters so that a migration can pass its historical ones.)"""
+    roles = _count(role.objects.filter(film=OuterRef("pk")), "film")
+    adaptations = _count(adaptation.objects.filter(source=OuterRef("pk")), "source")
+    awards = _count(award.objects.filter(film=OuterRef("pk")), "film")
+    return roles + adaptations * 10 + awards * 5
+
+
+def person_standing(role=Role, award=Award):
+    """The columns of :class:`Person` this module keeps, as expressions."""
+    credits = role.objects.filter(person=OuterRef("pk"))
+    dated = credits.filter(film__year__isnull=False)
+    best = credits.order_by(
+        F("film__importance").desc(),
+        F("billing").asc(nulls_last=True),
+        F("film__year").desc(nulls_last=True),
+        "film_id",
+    )
+    return {
+        "importance": _count(credits, "person")
+        + _count(award.objects.filter(person=OuterRef("pk")), "person") * 5,
+        "first_year": Subquery(dated.order_by("film__year").values("film__year")[:1]),
+        "last_year": Subquery(dated.order_by("-film__year").values("film__year")[:1]),
+        "known_for_title": Coalesce(Subquery(best.values("film__title")[:1]), Value("")),
+        "known_for_year": Subquery(best.values("film__year")[:1]),
+    }
+
+
+def refresh(films=(), people=()):
+    """Bring the columns up to date for the films and people with these ids, and for
+    everyone credited on those films (their best-known film may have changed)."""
+    films = [pk for pk in films if pk is not None]
+    people = [pk for pk in people if pk is not None]
+    if films:
+        Film.objects.filter(pk__in=films).update(importance=film_importance())
+        credited = Role.objects.filter(film_id__in=films).values("person_id")
+        Person.objects.filter(Q(pk__in=credited) | Q(pk__in=people)).update(**person_standing())
+    elif people:
+        Person.objects.filter(pk__in=people).update(**person_standing())
+
+
+def refresh_all(apps=None):
+    """Every film, then every person: after a bulk load, which sends no signals (``apps``:
+    a migration's historical models)."""
+    get = apps.get_model if apps else lambda app, name: globals()[name]
+    role, award = get("archive", "Role"), get("archive", "Award")
+    get("archive", "Film").objects.update(
+        importance=film_importance(role, get("archive", "Adaptation"), award)
+    )
+    get("archive", "Person").objects.update(**person_standing(role, award))

@@ -1,0 +1,63 @@
+"""How much films and people matter, and what tells namesakes apart (archive/standing.py),
+kept in step by the signals and rebuilt whole after a bulk load."""
+
+import pytest
+
+from archive import standing
+from archive.models import Film, Person
+from archive.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def columns():
+    films = dict(Film.objects.values_list("slug", "importance"))
+    people = {
+        row[0]: row[1:]
+        for row in Person.objects.values_list(
+            "slug", "importance", "first_year", "last_year", "known_for_title", "known_for_year"
+        )
+    }
+    return films, people
+
+
+def test_the_seed_films_and_people_are_ranked_by_credits_adaptations_and_awards(archive):
+    films, people = columns()
+    original = Film.objects.get(slug=f.ORIGINAL)
+    assert (original.roles.count(), original.adaptations.count(), original.awards.count()) == (
+        16,
+        5,
+        7,
+    )
+    assert films[f.ORIGINAL] == 16 + 5 * 10 + 7 * 5
+    assert max(films, key=films.get) == f.ORIGINAL
+    # 1 credit and 3 awards; the remakes matter less than the original.
+    assert people["ryu-seung-ryong"] == (1 + 3 * 5, 2013, 2013, "Miracle in Cell No. 7", 2013)
+
+
+def test_the_signals_keep_what_a_whole_rebuild_gives(archive):
+    director = Person.objects.get(slug="lee-hwan-kyung")
+    remake = f.film("Gift of Room 7", 2030)
+    f.role(remake, director, kind="director")
+    f.award(remake, person=director)
+    f.adaptation(remake, f.film("Gift Again", 2031))
+    kept = columns()
+    Film.objects.update(importance=0)
+    Person.objects.update(importance=0, first_year=None, known_for_title="")
+    standing.refresh_all()
+    assert columns() == kept
+    director.refresh_from_db()
+    assert (director.first_year, director.last_year) == (2013, 2030)
+    # The original, with its five remakes, still matters more than the new film.
+    assert str(director) == "Lee Hwan-kyung (2013–2030; Miracle in Cell No. 7, 2013)"
+
+
+def test_a_film_renamed_renames_its_peoples_best_known_film(archive):
+    film = Film.objects.get(slug=f.ORIGINAL)
+    film.title = "Miracle in Cell Number 7"
+    film.save()
+    assert Person.objects.get(slug="ryu-seung-ryong").known_for_title == "Miracle in Cell Number 7"
+
+
+def test_someone_without_credits_is_just_their_name():
+    assert str(f.person("Nobody Yet")) == "Nobody Yet"

@@ -1,0 +1,182 @@
+"""``/search/``: every kind of record from one box, grouped by kind, best match first; and
+``/search/suggest/``: the best few as JSON while a visitor types (``static/archive/search.js``
+turns the header's box into a combobox; without JavaScript the box submits to ``/search/``).
+
+The ranking is ``archive.ranking``; near misses ("Did you mean …?") are ``archive.near``.
+Both pages are ordinary anonymous ``GET``s, so the page cache keeps them
+(``cache.PublicPageCacheMiddleware``), and each makes a fixed number of queries.
+"""
+
+import unicodedata
+
+from django import forms
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views import View
+from django.views.generic import TemplateView
+
+from .. import cache, near, ranking
+from ..filter_types import SearchField
+from ..text import fold
+
+#: Hits shown in each group on one page.
+PER_GROUP = 10
+#: Suggestions offered while typing, at most.
+SUGGESTIONS = 8
+#: Suggestions start at this many characters.
+SUGGEST_FROM = 2
+NOUNS = {
+    "films": ("film", "films"),
+    "people": ("person", "people"),
+    "companies": ("company", "companies"),
+    "ceremonies": ("awards ceremony", "awards ceremonies"),
+}
+#: Groups count their records up to this many ("more than 10,000 films").
+COUNT_CAP = 10_000
+
+
+class SearchText(SearchField):
+    """The search text: at most 200 characters, no control characters, no lone surrogates."""
+
+    def validate(self, value):
+        super().validate(value)
+        if any(unicodedata.category(ch) == "Cs" for ch in value):
+            raise forms.ValidationError("The search text is not valid Unicode.", code="surrogate")
+
+
+class SearchForm(forms.Form):
+    q = SearchText(label="Search", required=False)
+    page = forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "The page must be a whole number; showing page 1.",
+            "min_value": "Pages start at 1; showing page 1.",
+        },
+    )
+
+
+def search_text(params):
+    """The valid search text of a query and its error messages."""
+    form = SearchForm(params)
+    form.is_valid()
+    messages = [
+        f"{form.fields[name].label} ({name}): {error}"
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
+    return form.cleaned_data.get("q") or "", form.cleaned_data.get("page") or 1, messages
+
+
+def list_url(name, text):
+    return reverse(name) + "?" + urlencode({"q": text})
+
+
+class SearchView(TemplateView):
+    template_name = "archive/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text, page, messages = search_text(self.request.GET)
+        folded = fold(text)
+        context.update(query=text, messages=messages, groups=[], page=page, total=0)
+        if not folded:
+            if not messages and "q" in self.request.GET:
+                messages.append("Type a title, a name or a character to search for.")
+            return context
+        start = (page - 1) * PER_GROUP
+        groups = [
+            self.group(
+                "films",
+                "Films",
+                ranking.films(folded),
+                self.count("films", folded, ranking.film_count),
+                list_url("archive:film-list", text),
+                start,
+                folded,
+            ),
+            self.group(
+                "people",
+                "People",
+                ranking.people(folded),
+                self.count("people", folded, ranking.person_count),
+                list_url("archive:person-list", text),
+                start,
+                folded,
+            ),
+        ]
+        for name, heading, hits in (
+            ("companies", "Companies", ranking.companies(text)),
+            ("ceremonies", "Awards ceremonies", ranking.ceremonies(text)),
+        ):
+            groups.append(self.group(name, heading, hits, len(hits), None, start, None))
+        if page > 1 and not any(group["hits"] for group in groups):
+            raise Http404(f"There is no page {page} of results for this search.")
+        more = any(group["more"] for group in groups)
+        context.update(
+            groups=groups,
+            total=sum(group["count"] for group in groups),
+            previous_url=self.page_url(text, page - 1) if page > 1 else None,
+            next_url=self.page_url(text, page + 1) if more else None,
+        )
+        return context
+
+    def count(self, name, folded, counter):
+        return cache.remember(
+            self.request, f"search {name} total", folded, lambda: counter(folded, COUNT_CAP)
+        )
+
+    @staticmethod
+    def group(name, heading, hits, count, see_all, start, folded):
+        shown = hits[start : start + PER_GROUP]
+        capped = count > COUNT_CAP
+        return {
+            "name": name,
+            "counted": f"more than {COUNT_CAP:,}" if capped else f"{count:,}",
+            "noun": NOUNS[name][0 if count == 1 else 1],
+            "heading": heading,
+            "hits": shown,
+            "count": count,
+            "capped": capped,
+            "see_all": see_all if count else None,
+            "more": len(hits) > start + PER_GROUP,
+            # Near misses are looked for in the groups that found nothing at all.
+            "near": [
+                (text, list_url("archive:search", text)) for text in near.closest(name, folded)
+            ]
+            if folded and not count and name in near.SOURCES
+            else [],
+        }
+
+    def page_url(self, text, page):
+        params = {"q": text}
+        if page > 1:
+            params["page"] = page
+        return reverse("archive:search") + "?" + urlencode(params)
+
+
+class SuggestView(View):
+    """``[{"kind", "label", "detail", "url"}]``, at most ``SUGGESTIONS``, best first; ``[]``
+    for under ``SUGGEST_FROM`` characters or a text the search page would refuse."""
+
+    def get(self, request):
+        text, _, messages = search_text(request.GET)
+        folded = fold(text)
+        if messages or len(folded) < SUGGEST_FROM:
+            return JsonResponse([], safe=False)
+        hits = ranking.films(folded, SUGGESTIONS) + ranking.people(folded, SUGGESTIONS)
+        hits.sort(key=lambda hit: hit.key)
+        return JsonResponse(
+            [
+                {
+                    "kind": hit.kind,
+                    "label": hit.label,
+                    "detail": " · ".join(part for part in (hit.detail, hit.reason) if part),
+                    "url": hit.url,
+                }
+                for hit in hits[:SUGGESTIONS]
+            ],
+            safe=False,
+        )
