@@ -31,6 +31,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from .citations import film_sources
 from .models import CompanyCredit, Role
 
 CONTEXT = "https://schema.org"
@@ -82,8 +83,26 @@ def _person(person, request):
     return {"@type": "Person", "name": person.name, "url": _url(person, request)}
 
 
-def film_jsonld_data(film, request=None):
-    """The schema.org ``Movie`` for ``film``, as a dict."""
+def citation(sources):
+    """schema.org ``citation``: the works the record's facts come from."""
+    return [
+        _compact(
+            {
+                "@type": "CreativeWork",
+                "name": source.title,
+                "url": source.url,
+                "publisher": {"@type": "Organization", "name": source.publisher}
+                if source.publisher
+                else None,
+            }
+        )
+        for source in sources
+    ]
+
+
+def film_jsonld_data(film, request=None, families=()):
+    """The schema.org ``Movie`` for ``film``, as a dict; ``citation`` lists the sources of
+    its facts (with the page's adaptation ``families``, its remakes' too)."""
     name = film.display_title
     crew = {prop: [] for prop in _CREW_PROPERTIES.values()}
     crew_seen = set()
@@ -133,21 +152,23 @@ def film_jsonld_data(film, request=None):
             if credit.kind == CompanyCredit.Kind.PRODUCTION
         ],
         "sameAs": _unique(link.url for link in film.links.all()),
+        "citation": citation(film_sources(film, families)),
     }
     if film.status != film.Status.RELEASED:
         data["creativeWorkStatus"] = film.get_status_display()
     return _compact(data)
 
 
-def film_jsonld(film, request=None):
+def film_jsonld(film, request=None, families=()):
     """The film's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(film_jsonld_data(film, request))
+    return to_script_json(film_jsonld_data(film, request, families))
 
 
-def person_jsonld_data(person, credits, request=None):
+def person_jsonld_data(person, credits, request=None, sources=()):
     """The schema.org ``Person`` for ``person``, with the films they acted in, as a dict.
 
-    ``credits`` are the person's credits as values (``views.people.person_credits``)."""
+    ``credits`` are the person's credits as values (``views.people.person_credits``);
+    ``sources``, the sources of the facts the person's page shows (``citation``)."""
     films, seen = [], set()
     for credit in credits:
         if credit["kind"] == Role.Kind.ACTOR and credit["film_id"] not in seen:
@@ -169,10 +190,11 @@ def person_jsonld_data(person, credits, request=None):
         ),
         "url": _url(person, request),
         "performerIn": films,
+        "citation": citation(sources),
     }
     return _compact(data)
 
 
-def person_jsonld(person, credits, request=None):
+def person_jsonld(person, credits, request=None, sources=()):
     """The person's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(person_jsonld_data(person, credits, request))
+    return to_script_json(person_jsonld_data(person, credits, request, sources))

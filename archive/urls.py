@@ -12,4 +12,5 @@ urlpatterns = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("adaptations/", views.AdaptationListView.as_view(), name="adaptation-list"),
     path("awards/", views.AwardListView.as_view(), name="award-list"),
+    path("about/sources/", views.SourcesReportView.as_view(), name="sources-report"),
 ]

@@ -1,11 +1,12 @@
 """The public pages, one module a page: home, the four lists (sharing ``lists.py``) and the
-film and person pages."""
+film and person pages, and the sourcing report."""
 
 from .adaptations import AdaptationListView
 from .awards import AwardListView
 from .films import FilmDetailView, FilmListView
 from .home import HomeView
 from .people import PersonDetailView, PersonListView
+from .sources import SourcesReportView
 
 __all__ = [
     "AdaptationListView",
@@ -15,4 +16,5 @@ __all__ = [
     "HomeView",
     "PersonDetailView",
     "PersonListView",
+    "SourcesReportView",
 ]

@@ -7,12 +7,13 @@ from django.views.generic import DetailView
 
 from .. import exports, rows
 from ..charts import admissions_chart
+from ..citations import Footnotes, film_facts
 from ..facets import FILM_FACETS
 from ..filters import FilmFilter
 from ..jsonld import film_jsonld
 from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
-from .records import JsonFormatMixin, LowercaseSlugMixin, cited_sources, plural
+from .records import JsonFormatMixin, LowercaseSlugMixin, plural
 
 
 class FilmListView(ArchiveListView):
@@ -59,7 +60,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         adaptations = (
             Adaptation.objects.filter(source__in=roots)
             .select_related("adaptation", "adaptation__original_language", "source")
-            .prefetch_related("adaptation__countries", "source__countries")
+            .prefetch_related("adaptation__countries", "source__countries", "sources")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
         by_source = {}
@@ -117,12 +118,10 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["titles"] = sorted(
             film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
         )
-        context["jsonld"] = film_jsonld(film, self.request)
-        context["sources"] = cited_sources(
-            film.sources.all(),
-            *(item.sources.all() for item in (*context["titles"], *figures, *awards)),
-            *(note.sources.all() for note in film.notes.all()),
-        )
+        context["facts"] = film_facts(film)
+        # Numbered by the template, in the order it shows the facts.
+        context["notes"] = Footnotes()
+        context["jsonld"] = film_jsonld(film, self.request, context["families"])
         return context
 
     def get_record(self, context):

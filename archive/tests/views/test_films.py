@@ -258,7 +258,7 @@ def test_film_page_links_elsewhere_and_cites_its_sources(original):
     ):
         assert f'<li id="source-{key}">' in sources
     # Every citation on the page points at a listed source.
-    for key in set(re.findall(r'class="cite" href="#source-([^"]+)"', f.body(original))):
+    for key in set(re.findall(r'href="#source-([^"]+)" id="cite-ref-', f.body(original))):
         assert f'<li id="source-{key}">' in sources
     assertContains(original, "Notes and conflicting sources")
     assertContains(original, 'Last changed <time datetime="')
