@@ -373,3 +373,15 @@ def sourcing_report():
             .values("slug", "name", "unsourced")[:REPORT_TOP]
         ),
     }
+
+
+def missing_person_sources(person):
+    """The labels of the facts of ``person``'s page that no source vouches for."""
+    missing = []
+    if not person.sources.exists():
+        missing.append("Names")
+    for label, model in (("Credits", Role), ("Awards and nominations", Award)):
+        count = model.objects.filter(person=person).filter(~Q(_sourced_row(model))).count()
+        if count:
+            missing.append(f"{label} ({count})")
+    return missing
