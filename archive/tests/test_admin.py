@@ -174,6 +174,7 @@ def test_an_editor_may_not_delete_nor_manage_users_and_groups(film, editor_clien
 # Saving a film with its credits -----------------------------------------------------------
 
 FILM_INLINES = (
+    "facts",
     "titles",
     "roles",
     "adaptations",
