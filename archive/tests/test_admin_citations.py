@@ -27,7 +27,7 @@ def listed(response):
 
 
 def test_the_film_list_counts_and_filters_unsourced_facts(editor_client):
-    film = f.film("Needs sources", 2004, runtime=99)
+    f.film("Needs sources", 2004, runtime=99)
     changelist = admin_url(Film, "changelist")
     response = editor_client.get(changelist)
     assert 'class="column-unsourced_column"' in response.content.decode()
