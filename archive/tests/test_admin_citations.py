@@ -78,6 +78,9 @@ def test_a_source_is_added_to_a_fact_with_the_picker_and_history_records_it(edit
         "media-indonesia-731199",
         "seed-article",
     }
+    # The film's history names the change, as for any inline row.
+    reason = film.history.latest().history_change_reason
+    assert "source of a fact" in reason and "Sources" in reason, reason
     latest = fact.history.latest()
     assert latest.history_user.username == "sam"
     assert {row.source_id for row in latest.sources.all()} == {
