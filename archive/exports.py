@@ -13,6 +13,12 @@ import csv
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 
+from . import citations
+from .models import FilmFact
+
+#: The film's own fields whose sources the JSON record always lists, empty or not.
+SHOWN_FIELDS = {name for name, _ in citations.FILM_FIELDS}
+
 
 class _Echo:
     """A file-like object whose write() hands the line back to the csv writer's caller."""
@@ -90,8 +96,17 @@ def _is_number(text):
 
 
 def film_record(film, families, request):
+    """The whole record of a film. Each fact carries the keys of its ``sources`` (a field
+    of the film: under ``facts``, with the other values other sources give); ``citation``
+    describes every source cited."""
+
     def url(obj):
         return request.build_absolute_uri(obj.get_absolute_url())
+
+    def keys(row):
+        return [s.key for s in row.sources.all()]
+
+    facts = citations.film_facts(film)
 
     return {
         "slug": film.slug,
@@ -118,6 +133,7 @@ def film_record(film, families, request):
                 "kind": t.kind,
                 "language": t.language.code if t.language else None,
                 "note": t.note,
+                "sources": keys(t),
             }
             for t in film.titles.all()
         ],
@@ -130,11 +146,12 @@ def film_record(film, families, request):
                 "character": r.character,
                 "note": r.note,
                 "billing": r.billing,
+                "sources": keys(r),
             }
             for r in film.roles.all()
         ],
         "companies": [
-            {"company": c.company.name, "kind": c.kind, "note": c.note}
+            {"company": c.company.name, "kind": c.kind, "note": c.note, "sources": keys(c)}
             for c in film.company_credits.all()
         ],
         "adaptation_family": [
@@ -145,11 +162,12 @@ def film_record(film, families, request):
                 "year": a.adaptation.year,
                 "kind": a.kind,
                 "note": a.note,
+                "sources": keys(a),
             }
             for family in families
             for a in family["adaptations"]
         ],
-        "awards": [_award(a) for a in film.awards.all()],
+        "awards": [{**_award(a), "sources": keys(a)} for a in film.awards.all()],
         "box_office": [
             {
                 "kind": f.kind,
@@ -176,14 +194,21 @@ def film_record(film, families, request):
             }
             for n in film.notes.all()
         ],
+        "facts": {
+            name: citations.fact_record(facts[name])
+            for name in FilmFact.Field.values
+            if name in facts or name in SHOWN_FIELDS
+        },
         "sources": [{"key": s.key, "title": s.title, "url": s.url} for s in film.sources.all()],
+        "citation": [citations.source_record(s) for s in citations.film_sources(film, families)],
         "updated_at": film.updated_at,
     }
 
 
-def person_record(person, credits, awards, request):
+def person_record(person, credits, awards, request, sources=()):
     """The whole record of a person; ``credits`` and ``awards`` as the person page reads
-    them (values)."""
+    them (values, with the keys of their ``sources``); ``sources``: every source the page
+    cites (``citation``)."""
     return {
         "slug": person.slug,
         "url": request.build_absolute_uri(person.get_absolute_url()),
@@ -199,6 +224,7 @@ def person_record(person, credits, awards, request):
                 "kind": c["kind"],
                 "character": c["character"],
                 "note": c["note"],
+                "sources": [s.key for s in c["sources"]],
             }
             for c in credits
         ],
@@ -212,9 +238,12 @@ def person_record(person, credits, awards, request):
                 "film": a["film__slug"],
                 "person": a["person__slug"],
                 "note": a["note"],
+                "sources": [s.key for s in a["sources"]],
             }
             for a in awards
         ],
+        "name_sources": [s.key for s in person.sources.all()],
+        "citation": [citations.source_record(s) for s in sources],
         "updated_at": person.updated_at,
     }
 

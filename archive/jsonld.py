@@ -31,6 +31,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from .citations import film_sources
 from .models import CompanyCredit, Role
 
 CONTEXT = "https://schema.org"
@@ -102,8 +103,27 @@ def _image(picture, request):
     )
 
 
-def film_jsonld_data(film, request=None, picture=None):
-    """The schema.org ``Movie`` for ``film``, as a dict; ``picture`` its main image."""
+def citation(sources):
+    """schema.org ``citation``: the works the record's facts come from."""
+    return [
+        _compact(
+            {
+                "@type": "CreativeWork",
+                "name": source.title,
+                "url": source.url,
+                "publisher": {"@type": "Organization", "name": source.publisher}
+                if source.publisher
+                else None,
+            }
+        )
+        for source in sources
+    ]
+
+
+def film_jsonld_data(film, request=None, picture=None, families=()):
+    """The schema.org ``Movie`` for ``film``, as a dict; ``picture`` its main image;
+    ``citation`` lists the sources of its facts (with the page's adaptation ``families``,
+    its remakes' too)."""
     name = film.display_title
     crew = {prop: [] for prop in _CREW_PROPERTIES.values()}
     crew_seen = set()
@@ -154,21 +174,23 @@ def film_jsonld_data(film, request=None, picture=None):
         ],
         "sameAs": _unique(link.url for link in film.links.all()),
         "image": _image(picture, request),
+        "citation": citation(film_sources(film, families)),
     }
     if film.status != film.Status.RELEASED:
         data["creativeWorkStatus"] = film.get_status_display()
     return _compact(data)
 
 
-def film_jsonld(film, request=None, picture=None):
+def film_jsonld(film, request=None, picture=None, families=()):
     """The film's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(film_jsonld_data(film, request, picture))
+    return to_script_json(film_jsonld_data(film, request, picture, families))
 
 
-def person_jsonld_data(person, credits, request=None, picture=None):
+def person_jsonld_data(person, credits, request=None, picture=None, sources=()):
     """The schema.org ``Person`` for ``person``, with the films they acted in, as a dict.
 
-    ``credits`` are the person's credits as values (``views.people.person_credits``)."""
+    ``credits`` are the person's credits as values (``views.people.person_credits``);
+    ``sources``, the sources of the facts the person's page shows (``citation``)."""
     films, seen = [], set()
     for credit in credits:
         if credit["kind"] == Role.Kind.ACTOR and credit["film_id"] not in seen:
@@ -191,10 +213,11 @@ def person_jsonld_data(person, credits, request=None, picture=None):
         "url": _url(person, request),
         "performerIn": films,
         "image": _image(picture, request),
+        "citation": citation(sources),
     }
     return _compact(data)
 
 
-def person_jsonld(person, credits, request=None, picture=None):
+def person_jsonld(person, credits, request=None, picture=None, sources=()):
     """The person's JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    return to_script_json(person_jsonld_data(person, credits, request, picture))
+    return to_script_json(person_jsonld_data(person, credits, request, picture, sources))

@@ -14,4 +14,5 @@ urlpatterns = [
     path("awards/", views.AwardListView.as_view(), name="award-list"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/suggest/", views.SuggestView.as_view(), name="search-suggest"),
+    path("about/sources/", views.SourcesReportView.as_view(), name="sources-report"),
 ]

@@ -11,6 +11,7 @@ from ..models import (
     CompanyCredit,
     ExternalLink,
     Film,
+    FilmFact,
     FilmNote,
     FilmTitle,
 )
@@ -23,6 +24,7 @@ from .base import (
     VersionedArchiveForm,
     film_label,
 )
+from .citations import FilmFactInline, SourcingAdminMixin, UnsourcedFactsFilter
 from .history import VersionedAdminMixin
 from .image import FilmImageInline
 from .person import FilmRoleInline
@@ -117,7 +119,7 @@ class AdaptationListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Film)
-class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
+class FilmAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
     form = VersionedArchiveForm
     list_display = (
         "title_column",
@@ -125,12 +127,14 @@ class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
         "status",
         "original_language",
         "country_list",
+        "unsourced_column",
         "updated_at",
     )
     list_display_links = ("title_column",)
     list_select_related = ("original_language",)
     list_filter = (
         "status",
+        UnsourcedFactsFilter,
         AdaptationListFilter,
         ("original_language", UsedRelatedFieldListFilter),
         ("countries", UsedRelatedFieldListFilter),
@@ -146,7 +150,7 @@ class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
     show_full_result_count = False
     prepopulated_fields = {"slug": ("title", "year")}
     autocomplete_fields = ("countries", "original_language", "genres", "sources")
-    readonly_fields = ("created_at", "updated_at", "version")
+    readonly_fields = ("created_at", "updated_at", "version", "sourcing_note")
     fieldsets = (
         ("Identity", {"fields": ("title", "slug", "year", "release_date", "status")}),
         ("Production", {"fields": ("runtime", "countries", "original_language", "genres")}),
@@ -159,7 +163,7 @@ class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
                 "gross, budget) goes under Box-office figures below, with its date.",
             },
         ),
-        ("Sources", {"fields": ("sources",)}),
+        ("Sources", {"fields": ("sourcing_note", "sources")}),
         (
             "Record",
             {
@@ -169,6 +173,7 @@ class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
         ),
     )
     inlines = (
+        FilmFactInline,
         FilmTitleInline,
         FilmRoleInline,
         AdaptationsOfThisFilmInline,
@@ -279,3 +284,15 @@ class FilmNoteAdmin(FilmPartAdmin):
     fold_search_term = True
     autocomplete_fields = ("film", "sources")
     fields = ("film", "kind", "topic", "text", "sources")
+
+
+@admin.register(FilmFact)
+class FilmFactAdmin(FilmPartAdmin):
+    list_display = ("film_column", "field", "value", "note")
+    list_select_related = ("film",)
+    list_filter = ("field",)
+    search_fields = ("film__title_folded__contains", "value")
+    search_help_text = "The film's title, or the other value a source gives."
+    fold_search_term = True
+    autocomplete_fields = ("film", "sources")
+    fields = ("film", "field", "value", "sources", "note")

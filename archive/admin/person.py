@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from ..models import Person, Role
 from .award import PersonAwardInline
 from .base import ArchiveAdmin, TabularInline, VersionedArchiveForm, film_label
+from .citations import SourcingAdminMixin, UnsourcedFactsFilter
 from .history import VersionedAdminMixin
 from .image import PersonImageInline
 
@@ -63,10 +64,10 @@ class CreditKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
+class PersonAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
     form = VersionedArchiveForm
-    list_display = ("display_name", "name_original", "updated_at")
-    list_filter = (CreditKindFilter,)
+    list_display = ("display_name", "name_original", "unsourced_column", "updated_at")
+    list_filter = (CreditKindFilter, UnsourcedFactsFilter)
     search_fields = ("names_folded",)  # shows the search box; get_search_results searches
     search_help_text = "Any of the person's names, in any script (류승룡 finds Ryu Seung-ryong)."
     ordering = ("slug",)  # the unique index; Person has no index on name
@@ -74,10 +75,10 @@ class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
     show_full_result_count = False
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("sources",)
-    readonly_fields = ("created_at", "updated_at", "version")
+    readonly_fields = ("created_at", "updated_at", "version", "sourcing_note")
     fieldsets = (
         (None, {"fields": ("name", "slug", "name_original", "other_names")}),
-        ("Sources", {"fields": ("sources",)}),
+        ("Sources", {"fields": ("sourcing_note", "sources")}),
         (
             "Record",
             {

@@ -2,6 +2,7 @@
 
 from .adaptation import Adaptation
 from .award import Award, Ceremony
+from .citation import FilmFact
 from .film import Film
 from .film_parts import BoxOfficeFigure, CompanyCredit, ExternalLink, FilmNote, FilmTitle
 from .history import FixtureLoad
@@ -19,6 +20,7 @@ __all__ = [
     "Country",
     "ExternalLink",
     "Film",
+    "FilmFact",
     "FilmNote",
     "FilmTitle",
     "FixtureLoad",

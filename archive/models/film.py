@@ -47,6 +47,7 @@ class FilmQuerySet(models.QuerySet):
         """Everything a film page shows, in a fixed number of queries."""
         from .adaptation import Adaptation
         from .award import Award
+        from .citation import FilmFact
         from .film_parts import BoxOfficeFigure, CompanyCredit, FilmNote, FilmTitle
 
         return self.select_related("original_language").prefetch_related(
@@ -56,8 +57,11 @@ class FilmQuerySet(models.QuerySet):
             Prefetch(
                 "titles", FilmTitle.objects.select_related("language").prefetch_related("sources")
             ),
-            Prefetch("roles", Role.objects.select_related("person")),
-            Prefetch("company_credits", CompanyCredit.objects.select_related("company")),
+            Prefetch("roles", Role.objects.select_related("person").prefetch_related("sources")),
+            Prefetch(
+                "company_credits",
+                CompanyCredit.objects.select_related("company").prefetch_related("sources"),
+            ),
             Prefetch(
                 "awards",
                 Award.objects.select_related("ceremony", "person")
@@ -67,9 +71,12 @@ class FilmQuerySet(models.QuerySet):
             Prefetch("figures", BoxOfficeFigure.objects.prefetch_related("sources")),
             "links",
             Prefetch("notes", FilmNote.objects.prefetch_related("sources")),
+            Prefetch("facts", FilmFact.objects.prefetch_related("sources")),
             Prefetch(
                 "adapted_from",
-                Adaptation.objects.select_related("source", "source__original_language"),
+                Adaptation.objects.select_related(
+                    "source", "source__original_language"
+                ).prefetch_related("sources"),
             ),
         )
 
@@ -127,7 +134,9 @@ class Film(VersionedModel):
         Source,
         blank=True,
         related_name="films",
-        help_text="Sources for the facts on this page (title, dates, runtime, credits).",
+        help_text="Sources about the film as a whole, listed at the foot of its page. Each "
+        "fact's own sources go with the fact: under Sources of the film's facts below, and on "
+        "each title, credit, award, figure and note.",
     )
     title_folded = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
     #: How much the film matters, kept by ``archive.standing``: search ranks by it.

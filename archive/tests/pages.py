@@ -66,6 +66,20 @@ def pagination(response, rel):
     return match.group(1).replace("&amp;", "&") if match else None
 
 
+#: A footnote mark or an "unsourced" mark (``archive/includes/_cite.html``).
+CITATION_MARK = re.compile(
+    rb'<sup class="(?:cite|unsourced)">(?:<a [^>]*>\[\d+\]</a>|\[unsourced\])</sup>'
+    rb'|<span class="other-sources">.*?</span>'
+)
+
+
+def without_marks(response):
+    """``response`` with its citation marks taken out of the content, for the tests of
+    what a page shows (``test_citations.py`` tests the marks themselves)."""
+    response.content = CITATION_MARK.sub(b"", response.content)
+    return response
+
+
 def family_rows(response):
     """The adaptation family table without its heading, the "(this film)" mark removed."""
     rows = f.table_rows(response, "family")[1:]

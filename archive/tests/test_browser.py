@@ -1,9 +1,10 @@
 """End to end in a real Chromium (Playwright's sync API) against pytest-django's live server.
 
 What a visitor and an editor do, by clicking: browse and filter from the home page, follow
-a film to its remake and its cast, sign in to the admin and add a credit through the
-autocomplete, use the site with JavaScript off and with the keyboard only, and read it on a
-phone-sized and a desktop-sized screen (screenshots go to ``artifacts/screenshots/``).
+a film to its remake and its cast, follow a footnote to its source and back (with axe-core
+finding no violation on the pages with citations), sign in to the admin and add a credit
+through the autocomplete, use the site with JavaScript off and with the keyboard only, and
+read it on a phone-sized and a desktop-sized screen (screenshots go to ``artifacts/screenshots/``).
 
 Every page is watched: a console error or warning (a Content-Security-Policy violation is
 one), a script error, a failed request, a response of 400 or more, or any request that
@@ -805,3 +806,35 @@ def test_the_search_page_is_accessible(open_visitor):
     assert axe_violations(visitor.page) == []
     visitor.goto("/search/?q=miracle")
     assert axe_violations(visitor.page) == []
+
+
+def test_a_footnote_takes_the_keyboard_to_its_source_and_back(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto(ORIGINAL)
+    # The last source of the list is first cited far down the page.
+    source = page.locator("ol.sources > li").last
+    key = source.get_attribute("id")
+    back = source.locator("a.backref").first
+    ref = back.get_attribute("href").removeprefix("#")
+    mark = page.locator(f"#{ref}")
+    expect(mark).to_have_attribute("href", f"#{key}")
+
+    mark.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"#{key}$"))
+    expect(source).to_be_in_viewport()
+    # Focus starts from the source now: Tab reaches its link back first.
+    page.keyboard.press("Tab")
+    expect(back).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"#{ref}$"))
+    expect(mark).to_be_in_viewport()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    expect(mark).to_be_focused()
+
+    assert axe_violations(page) == []
+    for path in (f"/films/{factories.INDONESIAN}/", RYU, "/about/sources/"):
+        visitor.goto(path)
+        assert axe_violations(page) == []

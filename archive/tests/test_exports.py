@@ -378,9 +378,13 @@ def test_film_page_as_json_is_the_whole_record(client):
     assert record["countries"] == [{"code": "KR", "name": "South Korea"}]
     assert record["original_language"] == {"code": "ko", "name": "Korean"}
     assert len(record["titles"]) == 8
-    assert {"text": "7번방의 선물", "kind": "original", "language": "ko", "note": "Hangul"} in (
-        record["titles"]
-    )
+    assert {
+        "text": "7번방의 선물",
+        "kind": "original",
+        "language": "ko",
+        "note": "Hangul",
+        "sources": ["wikipedia-miracle-in-cell-no-7"],
+    } in record["titles"]
     assert len(record["credits"]) == 16
     ye_sung = [c for c in record["credits"] if c["character"] == "Ye-sung"]
     assert [(c["person"], c["note"], c["billing"]) for c in ye_sung] == [
@@ -433,6 +437,7 @@ def test_person_page_as_json_is_the_whole_record(client):
             "kind": "actor",
             "character": "Lee Yong-gu",
             "note": "",
+            "sources": ["seed-article"],
         }
     ]
     assert [(a["ceremony"], a["category"], a["result"]) for a in record["awards"]] == [

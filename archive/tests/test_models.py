@@ -24,6 +24,7 @@ from archive.models import (
     Country,
     ExternalLink,
     Film,
+    FilmFact,
     FilmNote,
     FilmTitle,
     Genre,
@@ -102,6 +103,7 @@ def world(db):
         film=film, site=ExternalLink.Site.IMDB, label="Miracle in Cell No. 7 at IMDb"
     )
     note = FilmNote.objects.create(film=film, topic="Final admissions", text="About 12.8 million.")
+    fact = FilmFact.objects.create(film=remake, field=FilmFact.Field.RELEASED, value="2020")
     company = Company.objects.create(name="Fineworks", slug="fineworks", country=korea)
     credit = CompanyCredit.objects.create(
         film=film, company=company, kind=CompanyCredit.Kind.PRODUCTION
@@ -166,6 +168,10 @@ VIOLATIONS = {
     "link_unique_label": lambda w: ExternalLink.objects.create(
         film=w.film, site=ExternalLink.Site.IMDB, label="Miracle in Cell No. 7 at IMDb"
     ),
+    "film_fact_unique_value": lambda w: FilmFact.objects.create(
+        film=w.remake, field=FilmFact.Field.RELEASED, value="2020"
+    ),
+    "film_fact_field_not_empty": lambda w: FilmFact.objects.create(film=w.film, field=""),
     "film_note_unique_topic": lambda w: FilmNote.objects.create(
         film=w.film, topic="Final admissions", text="Another text on the same topic."
     ),
@@ -391,6 +397,7 @@ NATURAL_KEY_RECORDS = [
     "figure",
     "link",
     "note",
+    "fact",
     "credit",
     "company",
     "genre",

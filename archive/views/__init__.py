@@ -1,5 +1,5 @@
 """The public pages, one module a page: home, the four lists (sharing ``lists.py``) and the
-film and person pages."""
+film and person pages, and the sourcing report."""
 
 from .adaptations import AdaptationListView
 from .awards import AwardListView
@@ -7,6 +7,7 @@ from .films import FilmDetailView, FilmListView
 from .home import HomeView
 from .people import PersonDetailView, PersonListView
 from .search import SearchView, SuggestView
+from .sources import SourcesReportView
 
 __all__ = [
     "AdaptationListView",
@@ -18,4 +19,5 @@ __all__ = [
     "PersonListView",
     "SearchView",
     "SuggestView",
+    "SourcesReportView",
 ]

@@ -7,12 +7,13 @@ from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
 from ..charts import admissions_chart
+from ..citations import Footnotes, film_facts
 from ..facets import FILM_FACETS
 from ..filters import FilmFilter
 from ..jsonld import film_jsonld
 from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
-from .records import JsonFormatMixin, LowercaseSlugMixin, cited_sources, plural
+from .records import JsonFormatMixin, LowercaseSlugMixin, plural
 
 
 class FilmListView(ArchiveListView):
@@ -59,7 +60,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         adaptations = (
             Adaptation.objects.filter(source__in=roots)
             .select_related("adaptation", "adaptation__original_language", "source")
-            .prefetch_related("adaptation__countries", "source__countries")
+            .prefetch_related("adaptation__countries", "source__countries", "sources")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
         by_source = {}
@@ -120,11 +121,11 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["pictures"] = pictures.film_pictures(film.pk)
         context["og_picture"] = context["pictures"]["main"]
         context["portraits"] = pictures.portraits({role.person_id for role in context["cast"]})
-        context["jsonld"] = film_jsonld(film, self.request, context["og_picture"])
-        context["sources"] = cited_sources(
-            film.sources.all(),
-            *(item.sources.all() for item in (*context["titles"], *figures, *awards)),
-            *(note.sources.all() for note in film.notes.all()),
+        context["facts"] = film_facts(film)
+        # Numbered by the template, in the order it shows the facts.
+        context["notes"] = Footnotes()
+        context["jsonld"] = film_jsonld(
+            film, self.request, picture=context["og_picture"], families=context["families"]
         )
         return context
 

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
+from ..citations import Footnotes, row_sources, unique_sources
 from ..facets import PERSON_FACETS
 from ..filters import PersonFilter
 from ..jsonld import person_jsonld
@@ -42,6 +43,7 @@ def person_credits(person):
         Role.objects.filter(person=person)
         .order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
         .values(
+            "pk",
             "film_id",
             "film__slug",
             "film__title",
@@ -52,7 +54,9 @@ def person_credits(person):
             "note",
         )
     )
+    sources = row_sources(Role, [credit["pk"] for credit in credits])
     for credit in credits:
+        credit["sources"] = sources.get(credit["pk"], [])
         credit["film_title"] = display_title(credit["film__title"])
         credit["film_url"] = slug_url("archive:film-detail", credit["film__slug"])
         credit["kind_label"] = rows.ROLE_KIND_LABELS.get(credit["kind"], credit["kind"])
@@ -65,6 +69,9 @@ def person_awards(person):
         .order_by("-year", "ceremony__name", "category", "pk")
         .values(*rows.AWARD_FIELDS)
     )
+    sources = row_sources(Award, [award["pk"] for award in awards])
+    for award in awards:
+        award["sources"] = sources.get(award["pk"], [])
     return rows.finish_awards(awards)
 
 
@@ -86,6 +93,9 @@ class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
     model = Person
     template_name = "archive/person_detail.html"
 
+    def get_queryset(self):
+        return Person.objects.prefetch_related("sources")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         credits = person_credits(self.object)
@@ -93,10 +103,22 @@ class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["filmography"] = filmography(credits)
         context["awards"] = person_awards(self.object)
         context["portrait"] = context["og_picture"] = pictures.person_picture(self.object.pk)
-        context["jsonld"] = person_jsonld(self.object, credits, self.request, context["og_picture"])
+        context["cited"] = unique_sources(
+            self.object.sources.all(),
+            *(row["sources"] for row in (*credits, *context["awards"])),
+        )
+        # Numbered by the template, in the order it shows the facts.
+        context["notes"] = Footnotes()
+        context["jsonld"] = person_jsonld(
+            self.object,
+            credits,
+            self.request,
+            picture=context["og_picture"],
+            sources=context["cited"],
+        )
         return context
 
     def get_record(self, context):
         return exports.person_record(
-            self.object, context["credits"], context["awards"], self.request
+            self.object, context["credits"], context["awards"], self.request, context["cited"]
         )

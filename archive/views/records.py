@@ -1,4 +1,4 @@
-"""What the film and person pages share: ``?format=json``, and the sources a page cites."""
+"""What the film and person pages share: ``?format=json`` and lower-case addresses."""
 
 from django import forms
 from django.http import HttpResponsePermanentRedirect, JsonResponse
@@ -50,15 +50,6 @@ class JsonFormatMixin:
         if not form.is_valid():
             context["errors"] = form.errors["format"]
         return super().render_to_response(context, **response_kwargs)
-
-
-def cited_sources(*groups):
-    """Every source cited on a page, once each, in the order first cited."""
-    seen = {}
-    for group in groups:
-        for source in group:
-            seen.setdefault(source.key, source)
-    return list(seen.values())
 
 
 def plural(label, count):

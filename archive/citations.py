@@ -1,0 +1,387 @@
+"""Citations: which source says each fact a film or person page shows, numbered as the page
+cites them, and how much of the archive is sourced.
+
+Every fact the public pages show is one of two things:
+
+- a row of its own (a title, a credit, a company credit, an award, a remake link, a
+  box-office figure, a note), whose ``sources`` vouch for it;
+- a field of the film record (status, release date, runtime, countries, ...), vouched for
+  by the film's ``FilmFact`` row for that field with an empty value; the rows of that field
+  with a value are what other sources say (``archive/models/citation.py``).
+
+A person's names are vouched for by the person's own ``sources``.
+
+:class:`Footnotes` numbers the sources of one page in the order the page cites them,
+as Wikipedia does; :func:`film_facts` gathers a film's field facts from what
+``Film.objects.with_details()`` prefetched. :func:`film_unsourced` and
+:func:`person_unsourced` count, in SQL, the facts of each record that no source vouches
+for (the admin's column and filter, and the sourcing report in ``views/sources.py``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from .models import (
+    Adaptation,
+    Award,
+    BoxOfficeFigure,
+    CompanyCredit,
+    Film,
+    FilmFact,
+    FilmNote,
+    FilmTitle,
+    Person,
+    Role,
+)
+
+Fact = FilmFact.Field
+
+#: The film's own fields a page shows, each with the condition under which the film has a
+#: value for it (a fact without a value is "not recorded", not unsourced).
+FILM_FIELDS = (
+    (Fact.TITLE, ~Q(title="")),
+    (Fact.STATUS, Q(pk__isnull=False)),
+    (Fact.RELEASED, Q(year__isnull=False) | Q(release_date__isnull=False)),
+    (Fact.RUNTIME, Q(runtime__isnull=False)),
+    (Fact.COUNTRIES, Q(Exists(Film.countries.through.objects.filter(film_id=OuterRef("pk"))))),
+    (Fact.LANGUAGE, Q(original_language__isnull=False)),
+    (Fact.GENRES, Q(Exists(Film.genres.through.objects.filter(film_id=OuterRef("pk"))))),
+    (Fact.SUMMARY, ~Q(summary="")),
+    (Fact.BASED_ON, ~Q(based_on="")),
+)
+
+#: The facts that are rows of their own: (kind, label, model, the row's link to its film).
+#: A remake link counts on the remake's side, where it is the film's "adapted from" fact.
+FILM_ROWS = (
+    ("titles", "Titles", FilmTitle, "film"),
+    ("credits", "Credits", Role, "film"),
+    ("companies", "Company credits", CompanyCredit, "film"),
+    ("awards", "Awards and nominations", Award, "film"),
+    ("adaptations", "Remake and adaptation links", Adaptation, "adaptation"),
+    ("figures", "Box-office figures", BoxOfficeFigure, "film"),
+    ("notes", "Notes", FilmNote, "film"),
+)
+
+
+# A page's footnotes -------------------------------------------------------------------------
+
+
+@dataclass
+class Mark:
+    """One footnote mark: ``[number]`` linking to the source, with its own id to come back to."""
+
+    number: int
+    key: str
+    ref_id: str
+
+
+@dataclass
+class Note:
+    """One numbered source at the foot of a page, and the marks that cite it."""
+
+    number: int
+    source: object
+    refs: list = field(default_factory=list)
+
+
+class Footnotes:
+    """The numbered sources of one page, numbered in the order the page first cites them.
+
+    The template calls :meth:`cite` where it shows a fact, and lists :attr:`notes` at the
+    foot of the page, after every fact (so every mark is numbered by then)."""
+
+    def __init__(self):
+        self._notes = {}
+
+    def cite(self, sources):
+        """The marks for a fact vouched for by ``sources`` (Source objects); [] when none."""
+        marks = []
+        for source in sources:
+            note = self._notes.get(source.key)
+            if note is None:
+                note = self._notes[source.key] = Note(len(self._notes) + 1, source)
+            ref_id = f"cite-ref-{note.number}-{len(note.refs) + 1}"
+            note.refs.append(ref_id)
+            marks.append(Mark(note.number, source.key, ref_id))
+        return marks
+
+    @property
+    def notes(self):
+        return list(self._notes.values())
+
+    def __contains__(self, key):
+        """Whether the page cites the source with this key."""
+        return key in self._notes
+
+
+# A film's field facts -----------------------------------------------------------------------
+
+
+@dataclass
+class Other:
+    """A value other sources give for a fact, and those sources."""
+
+    value: str
+    sources: list
+    note: str = ""
+
+
+@dataclass
+class FieldFact:
+    """The sources of one field of a film, and the other values other sources give."""
+
+    sources: list = field(default_factory=list)
+    note: str = ""
+    others: list = field(default_factory=list)
+
+
+class FilmFacts(dict):
+    """Field name → :class:`FieldFact`; a field nobody has sourced reads as an empty one."""
+
+    def __missing__(self, key):
+        return FieldFact()
+
+
+def film_facts(film):
+    """The film's field facts, from the prefetched ``film.facts`` (no query)."""
+    facts = FilmFacts()
+    for row in film.facts.all():
+        fact = facts.setdefault(row.field, FieldFact())
+        sources = list(row.sources.all())
+        if row.value:
+            fact.others.append(Other(row.value, sources, row.note))
+        else:
+            fact.sources = sources
+            fact.note = row.note
+    return facts
+
+
+def fact_record(fact):
+    """A field fact for the JSON export: its sources' keys and the other values."""
+    return {
+        "sources": [s.key for s in fact.sources],
+        "other_values": [
+            {"value": o.value, "sources": [s.key for s in o.sources], "note": o.note}
+            for o in fact.others
+        ],
+    }
+
+
+def source_record(source):
+    return {
+        "key": source.key,
+        "title": source.title,
+        "url": source.url,
+        "publisher": source.publisher,
+    }
+
+
+def unique_sources(*groups):
+    """Every source of ``groups`` once, in the order first met."""
+    seen = {}
+    for group in groups:
+        for source in group:
+            seen.setdefault(source.key, source)
+    return list(seen.values())
+
+
+def film_sources(film, families=()):
+    """Every source of the film's facts, its general sources last, from what
+    ``Film.objects.with_details()`` (and the page's adaptation ``families``) prefetched."""
+    rows = [
+        *film.titles.all(),
+        *film.roles.all(),
+        *film.company_credits.all(),
+        *film.awards.all(),
+        *film.adapted_from.all(),
+        *(a for family in families for a in family["adaptations"] if a.source_id == film.pk),
+        *film.figures.all(),
+        *film.notes.all(),
+    ]
+    facts = film_facts(film).values()
+    return unique_sources(
+        *(fact.sources for fact in facts),
+        *(other.sources for fact in facts for other in fact.others),
+        *(row.sources.all() for row in rows),
+        film.sources.all(),
+    )
+
+
+def row_sources(model, pks):
+    """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks``, in one query: the pages
+    that read their rows as values (the person page's credits and awards)."""
+    link = model.sources.field.m2m_field_name()
+    found = {}
+    through = model.sources.through.objects.filter(**{f"{link}_id__in": pks})
+    for row in through.select_related("source").order_by(f"{link}_id", "pk"):
+        found.setdefault(getattr(row, f"{link}_id"), []).append(row.source)
+    return found
+
+
+# Counting what is unsourced, in SQL --------------------------------------------------------
+
+
+def _sourced_row(model):
+    """EXISTS a source of the ``model`` row in the outer query."""
+    through = model.sources.through
+    return Exists(through.objects.filter(**{model.sources.field.m2m_field_name(): OuterRef("pk")}))
+
+
+def _sourced_field(name):
+    """EXISTS a source for the film's field ``name`` (its preferred value)."""
+    return Exists(
+        FilmFact.sources.through.objects.filter(
+            filmfact__film=OuterRef("pk"), filmfact__field=name, filmfact__value=""
+        )
+    )
+
+
+def _one_if(condition):
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def unsourced_field(name, has_value):
+    """1 when the film shows a value for field ``name`` that no source vouches for, else 0."""
+    return _one_if(has_value & ~Q(_sourced_field(name)))
+
+
+def _unsourced_rows(model, link, outer="pk"):
+    """How many of the outer record's ``model`` rows (joined by ``link``) have no source."""
+    rows = (
+        model.objects.filter(**{link: OuterRef(outer)})
+        .filter(~Q(_sourced_row(model)))
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def film_unsourced():
+    """An annotation: how many facts the film's page shows without a source."""
+    total = Value(0)
+    for name, has_value in FILM_FIELDS:
+        total = total + unsourced_field(name, has_value)
+    for _kind, _label, model, link in FILM_ROWS:
+        total = total + _unsourced_rows(model, link)
+    return total
+
+
+def person_names_unsourced():
+    """1 for each of the person's names shown (name, name in original script, other names)
+    when the person has no source."""
+    shown = Value(1) + _one_if(~Q(name_original="")) + _one_if(~Q(other_names=""))
+    return Case(
+        When(Q(_sourced_row(Person)), then=Value(0)), default=shown, output_field=IntegerField()
+    )
+
+
+def person_unsourced():
+    """An annotation: how many facts the person's page shows without a source (names,
+    credits, awards)."""
+    return (
+        person_names_unsourced()
+        + _unsourced_rows(Role, "person")
+        + _unsourced_rows(Award, "person")
+    )
+
+
+def missing_sources(film):
+    """The labels of the facts of ``film`` that no source vouches for, for the admin's note
+    (one query per kind of row: the admin form of one film)."""
+    missing = []
+    sourced_fields = set(
+        FilmFact.objects.filter(film=film, value="", sources__isnull=False).values_list(
+            "field", flat=True
+        )
+    )
+    shown = Film.objects.filter(pk=film.pk).aggregate(
+        **{name: Count("pk", filter=has_value) for name, has_value in FILM_FIELDS}
+    )
+    for name, _has_value in FILM_FIELDS:
+        if shown[name] and name not in sourced_fields:
+            missing.append(Fact(name).label)
+    for _kind, label, model, link in FILM_ROWS:
+        count = model.objects.filter(**{link: film}).filter(~Q(_sourced_row(model))).count()
+        if count:
+            missing.append(f"{label} ({count})")
+    return missing
+
+
+# The sourcing report ------------------------------------------------------------------------
+
+#: How many records of each kind the report lists, most unsourced facts first.
+REPORT_TOP = 10
+
+
+def _share(total, unsourced):
+    sourced = total - unsourced
+    return {
+        "total": total,
+        "sourced": sourced,
+        "unsourced": unsourced,
+        "percent": round(100 * sourced / total) if total else None,
+    }
+
+
+def sourcing_report():
+    """How much of the archive is sourced, per kind of fact, and the records with the most
+    unsourced facts: a fixed number of queries (one for the film fields, one per kind of
+    row, one for people's names, one per list of records), whatever the archive's size."""
+    kinds = []
+    fields = Film.objects.aggregate(
+        **{f"{name}__shown": Count("pk", filter=has_value) for name, has_value in FILM_FIELDS},
+        **{
+            f"{name}__unsourced": Count("pk", filter=has_value & ~Q(_sourced_field(name)))
+            for name, has_value in FILM_FIELDS
+        },
+    )
+    for name, _has_value in FILM_FIELDS:
+        kinds.append(
+            {
+                "label": f"Films: {Fact(name).label.lower()}",
+                **_share(fields[f"{name}__shown"], fields[f"{name}__unsourced"]),
+            }
+        )
+    for _kind, label, model, _link in FILM_ROWS:
+        counts = model.objects.aggregate(
+            total=Count("pk"), unsourced=Count("pk", filter=~Q(_sourced_row(model)))
+        )
+        kinds.append({"label": label, **_share(counts["total"], counts["unsourced"])})
+    names = Person.objects.aggregate(
+        total=Count("pk"), unsourced=Count("pk", filter=~Q(_sourced_row(Person)))
+    )
+    kinds.append({"label": "People: names", **_share(names["total"], names["unsourced"])})
+    total = sum(kind["total"] for kind in kinds)
+    unsourced = sum(kind["unsourced"] for kind in kinds)
+    return {
+        "kinds": kinds,
+        "all": _share(total, unsourced),
+        "films": list(
+            Film.objects.annotate(unsourced=film_unsourced())
+            .filter(unsourced__gt=0)
+            .order_by("-unsourced", "title", "slug")
+            .values("slug", "title", "year", "unsourced")[:REPORT_TOP]
+        ),
+        "people": list(
+            Person.objects.annotate(unsourced=person_unsourced())
+            .filter(unsourced__gt=0)
+            .order_by("-unsourced", "name", "slug")
+            .values("slug", "name", "unsourced")[:REPORT_TOP]
+        ),
+    }
+
+
+def missing_person_sources(person):
+    """The labels of the facts of ``person``'s page that no source vouches for."""
+    missing = []
+    if not person.sources.exists():
+        missing.append("Names")
+    for label, model in (("Credits", Role), ("Awards and nominations", Award)):
+        count = model.objects.filter(person=person).filter(~Q(_sourced_row(model))).count()
+        if count:
+            missing.append(f"{label} ({count})")
+    return missing
