@@ -22,7 +22,8 @@ from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path, reverse
 
 from ..text import fold
-from .history import ArchiveHistoryAdmin, RevertibleFormMixin, VersionedFormMixin
+from .conflicts import MergingRowFormMixin, StaleSaveAdminMixin, StaleSaveFormMixin
+from .history import ArchiveHistoryAdmin, RevertibleFormMixin
 
 
 def registered_admin(admin_site, model):
@@ -190,8 +191,13 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
                             self.add_error(None, item)
 
 
-class VersionedArchiveForm(VersionedFormMixin, ArchiveForm):
-    """The admin form of a film or a person: refuses to overwrite another editor's save."""
+class ArchiveChangeForm(StaleSaveFormMixin, ArchiveForm):
+    """The change form of every archive record: refuses to overwrite another editor's save
+    (``conflicts``)."""
+
+
+class ArchiveRowForm(MergingRowFormMixin, ArchiveForm):
+    """An inline row: saved anyway, it keeps the other editor's changes (``conflicts``)."""
 
 
 class ArchiveInlineFormSet(BaseInlineFormSet):
@@ -202,6 +208,7 @@ class ArchiveInlineFormSet(BaseInlineFormSet):
         # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
         # films) may read the parent: hand it over rather than fetch it once per row.
         parent = self.instance
+        form.parent_instance = parent
         if parent.pk is not None and getattr(form.instance, self.fk.attname) in (None, parent.pk):
             setattr(form.instance, self.fk.name, parent)
 
@@ -316,8 +323,10 @@ class AutocompleteWidgetsMixin:
         return formfield
 
 
-class ArchiveAdmin(AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
+class ArchiveAdmin(StaleSaveAdminMixin, AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
     """The base of every archive admin, with the record's edit history."""
+
+    form = ArchiveChangeForm
 
     # Facet counts run one COUNT per filter choice over the whole table: not at this size.
     show_facets = admin.ShowFacets.NEVER
@@ -350,6 +359,7 @@ class ArchiveAdmin(AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
 class ArchiveInline(AutocompleteWidgetsMixin):
     """The base of every inline: no empty rows by default, no "view on site" per row."""
 
+    form = ArchiveRowForm
     formset = ArchiveInlineFormSet
     extra = 0
     view_on_site = False

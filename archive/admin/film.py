@@ -20,10 +20,8 @@ from .base import (
     ArchiveAdmin,
     TabularInline,
     UsedRelatedFieldListFilter,
-    VersionedArchiveForm,
     film_label,
 )
-from .history import VersionedAdminMixin
 from .person import FilmRoleInline
 
 #: "Miracle in Cell No. 7 2019" or "Miracle in Cell No. 7 (2019)": a title, then a year.
@@ -116,8 +114,8 @@ class AdaptationListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Film)
-class FilmAdmin(VersionedAdminMixin, ArchiveAdmin):
-    form = VersionedArchiveForm
+class FilmAdmin(ArchiveAdmin):
+    history_list_display = ["version"]
     list_display = (
         "title_column",
         "year",

@@ -7,8 +7,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..models import Person, Role
 from .award import PersonAwardInline
-from .base import ArchiveAdmin, TabularInline, VersionedArchiveForm, film_label
-from .history import VersionedAdminMixin
+from .base import ArchiveAdmin, TabularInline, film_label
 
 
 class FilmRoleInline(TabularInline):
@@ -62,8 +61,8 @@ class CreditKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionedAdminMixin, ArchiveAdmin):
-    form = VersionedArchiveForm
+class PersonAdmin(ArchiveAdmin):
+    history_list_display = ["version"]
     list_display = ("display_name", "name_original", "updated_at")
     list_filter = (CreditKindFilter,)
     search_fields = ("names_folded",)  # shows the search box; get_search_results searches
