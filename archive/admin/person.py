@@ -75,6 +75,14 @@ class PersonAdmin(ArchiveAdmin):
     readonly_fields = ("created_at", "updated_at", "version")
     fieldsets = (
         (None, {"fields": ("name", "slug", "name_original", "other_names")}),
+        (
+            "Life",
+            {
+                "fields": (("birth_date", "death_date"), "place_of_birth", "biography"),
+                "description": "Dates may be partial: a year alone (1970) or a year and "
+                "month (1970-03). The sources below back these facts.",
+            },
+        ),
         ("Sources", {"fields": ("sources",)}),
         (
             "Record",
