@@ -62,6 +62,8 @@ class CreditKindFilter(admin.SimpleListFilter):
 
 @admin.register(Person)
 class PersonAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "names_folded"
+    fold_rank_term = True
     history_list_display = ["version"]
     list_display = ("display_name", "name_original", "updated_at")
     list_filter = (CreditKindFilter,)
