@@ -2,8 +2,10 @@
 query per row, a compact count-and-picker for a row's sources, and the autocomplete
 endpoint worded and ranked by the target model's admin."""
 
+from django import forms
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db import models
 from django.db.models import Case, Value, When
 from django.urls import reverse
 
@@ -106,3 +108,51 @@ class LabelledAutocompleteJsonView(AutocompleteJsonView):
         if label is not None:
             result["text"] = label(obj)
         return result
+
+
+# A new record typed into a row --------------------------------------------------------------
+
+#: The value a picker sends for a record to create: ``new:`` and the name typed.
+NEW_PREFIX = "new:"
+
+
+class NewRecordAutocompleteSelect(ArchiveAutocompleteSelect):
+    """A picker that also offers the name typed as a new record (select2's tags, with
+    ``static/archive/admin-new-record.js``): "New person: Kim Nam-gil"."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        opts = self.field.remote_field.model._meta
+        attrs.update({"data-tags": "true", "data-new-label": f"New {opts.verbose_name}"})
+        return attrs
+
+    def optgroups(self, name, value, attr=None):
+        new = [v for v in value if isinstance(v, str) and v.startswith(NEW_PREFIX)]
+        if not new:
+            return super().optgroups(name, value, attr)
+        label = f"New {self.field.remote_field.model._meta.verbose_name}"
+        text = new[0][len(NEW_PREFIX) :]
+        option = self.create_option(name, new[0], f"{label}: {text}", True, 0)
+        return [(None, [option], 0)]
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["archive/admin-new-record.js"])
+
+
+class NewRecordChoiceField(forms.ModelChoiceField):
+    """A related record, or a new one named by what was typed (``new:Name``): the new
+    record is built, not saved; the row's form saves it with the row."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.startswith(NEW_PREFIX):
+            name = value[len(NEW_PREFIX) :].strip()
+            if not name:
+                raise forms.ValidationError("Type the new record's name.", code="required")
+            return self.queryset.model(name=name)
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, models.Model) and value.pk is None:
+            return f"{NEW_PREFIX}{value}"
+        return super().prepare_value(value)
