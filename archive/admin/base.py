@@ -319,6 +319,8 @@ class ArchiveInline(AutocompleteWidgetsMixin):
     formset = ArchiveInlineFormSet
     extra = 0
     compact_pickers = True
+    # Each part of a record opens on demand (Django shows a part with errors open).
+    classes = ("collapse",)
     view_on_site = False
 
     #: The related objects the rows show, loaded once for all the rows (the autocomplete

@@ -2,7 +2,10 @@
 // A picker marked data-tags="true" (a credit's person) offers what was typed as a new
 // record, last in the list, worded by the picker's data-new-label: "New person: Kim Nam-gil".
 // Choosing it is the confirmation; the record is created when the form is saved.
-(function ($) {
+// Set when the page's scripts have all run (this file may come before select2's), and before
+// Django's autocomplete.js draws the pickers (on jQuery's ready, which comes later).
+document.addEventListener('DOMContentLoaded', function () {
+    const $ = window.django && window.django.jQuery;
     if (!$ || !$.fn.select2) {
         return;
     }
@@ -18,4 +21,4 @@
     $.fn.select2.defaults.set('insertTag', function (data, tag) {
         data.push(tag);
     });
-})(window.django && window.django.jQuery);
+});
