@@ -44,10 +44,10 @@ class ArchiveAdminSite(admin.AdminSite):
         apps = super().get_app_list(request, app_label)
         if app_label is not None:
             return apps
-        grouped = []
+        grouped, others = [], []
         for app in apps:
             if app["app_label"] != "archive":
-                grouped.append(app)
+                others.append(app)  # accounts, for those who may manage them: last
                 continue
             models = {model["object_name"].lower(): model for model in app["models"]}
             for name, members in GROUPS:
@@ -56,7 +56,7 @@ class ArchiveAdminSite(admin.AdminSite):
                     rows += models.values()
                 if rows:
                     grouped.append({**app, "name": name, "models": rows})
-        return grouped
+        return grouped + others
 
     def index(self, request, extra_context=None):
         recent = (

@@ -183,7 +183,13 @@ class FilmAdmin(ArchiveAdmin):
         (
             "Record",
             {
-                "fields": ("created_at", "updated_at", "version", "opened_version"),
+                "fields": (
+                    "created_at",
+                    "updated_at",
+                    "version",
+                    "opened_version",
+                    "confirmed_version",
+                ),
                 "classes": ("collapse",),
             },
         ),

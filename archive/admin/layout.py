@@ -19,6 +19,17 @@ class RecordPageMixin:
         extra_context = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        if obj is None:
+            # A new record's parts start open: the editor fills them in, so one click each
+            # less. A stored record's parts open on demand.
+            for inline_formset in inline_formsets:
+                inline_formset.classes = " ".join(
+                    name for name in inline_formset.classes.split() if name != "collapse"
+                )
+        return inline_formsets
+
     def response_post_save_add(self, request, obj):
         """ "Save" returns to the record saved, with Django's message, not to the list."""
         return HttpResponseRedirect(self._record_url(request, obj))

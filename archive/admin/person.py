@@ -65,6 +65,9 @@ class FilmRoleInline(TabularInline):
     queryset_select_related = ("person",)
     queryset_prefetch_related = ("sources",)
 
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0  # a new film: its first credit row is ready
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "person":
             kwargs["widget"] = NewRecordAutocompleteSelect(
@@ -139,7 +142,13 @@ class PersonAdmin(ArchiveAdmin):
         (
             "Record",
             {
-                "fields": ("created_at", "updated_at", "version", "opened_version"),
+                "fields": (
+                    "created_at",
+                    "updated_at",
+                    "version",
+                    "opened_version",
+                    "confirmed_version",
+                ),
                 "classes": ("collapse",),
             },
         ),

@@ -830,3 +830,84 @@ def test_a_credit_row_is_added_with_the_keyboard_only(open_visitor, editor):
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
     role = Role.objects.get(film=film)
     assert (role.person.name, role.kind, role.character) == ("Kim Nam-gil", "actor", "Yong-gu")
+
+
+def test_adding_a_film_with_its_people_award_and_remake_link_takes_few_clicks(open_visitor, editor):
+    """The walk of issue 13: a film with two titles, a director and three actors who are
+    all new people, an award under a new ceremony and an "official remake of" link, in at
+    most 25 clicks and with a pop-up window only for the new ceremony."""
+    visitor = open_visitor(**ADMIN_SCREEN)
+    sign_in(visitor)
+    page = visitor.page
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        clicks += 1
+        locator.click()
+
+    def choose(cell, text, option=None):
+        """Open the picker in ``cell``, type, and click the option offered."""
+        click(cell.locator(".select2-selection"))
+        page.locator(".select2-container--open .select2-search__field").fill(text)
+        click(page.locator(".select2-results__option", has_text=option or text).first)
+
+    def new_row(group):
+        click(page.locator(f"#{group}-group .add-row a"))
+        return page.locator(f"#{group}-group tr.form-row:not(.empty-form)").last
+
+    click(page.locator("#content-main tr.model-film").get_by_role("link", name="Add"))
+    visitor.at("/admin/archive/film/add/")
+    page.get_by_label("Title:").fill("Cell No. 9")
+    page.get_by_label("Year:").fill("2031")
+
+    title = page.locator("#titles-group tr.form-row:not(.empty-form)").first
+    expect(title.locator("select[name$='-kind']")).to_have_value("original")
+    title.locator("input[name$='-text']").fill("9번방의 선물")
+    choose(title.locator("td.field-language"), "Korean")
+    title = new_row("titles")
+    title.locator("input[name$='-text']").fill("Cell No. 9")
+    clicks += 1
+    title.locator("select[name$='-kind']").select_option("release")
+
+    credit = page.locator("#roles-group tr.form-row:not(.empty-form)").first
+    choose(credit.locator("td.field-person"), "Director Nine", "New person: Director Nine")
+    clicks += 1
+    credit.locator("select[name$='-kind']").select_option("director")
+    for name, character in (
+        ("Actor One", "Yong-gu"),
+        ("Actor Two", "Ye-seung"),
+        ("Actor Three", "Warden"),
+    ):
+        credit = new_row("roles")
+        choose(credit.locator("td.field-person"), name, f"New person: {name}")
+        credit.locator("input[name$='-character']").fill(character)
+
+    award = new_row("awards")
+    with page.expect_popup() as opened:
+        click(award.locator("td.field-ceremony a.add-related"))
+    popup = opened.value
+    popup.get_by_label("Name:").fill("Cell Film Awards")
+    click(popup.locator("input[name='_save']"))
+    expect(award.locator("td.field-ceremony .select2-selection__rendered")).to_contain_text(
+        "Cell Film Awards"
+    )
+    award.locator("input[name$='-year']").fill("2032")
+    award.locator("input[name$='-category']").fill("Best Film")
+    clicks += 1
+    award.locator("select[name$='-result']").select_option("won")
+
+    remake = new_row("adapted_from")
+    choose(remake.locator("td.field-source"), "Miracle", "Miracle in Cell No. 7 (2013")
+    clicks += 1
+    remake.locator("select[name$='-kind']").select_option("official_remake")
+
+    click(page.locator("input[name='_save']").last)
+    expect(page.locator(".messagelist .success")).to_contain_text("was added successfully")
+    assert clicks <= 25, clicks
+
+    visitor.goto("/films/cell-no-9-2031/")
+    body = page.locator("main")
+    for text in ("9번방의 선물", "Director Nine", "Actor Three", "Warden", "Cell Film Awards"):
+        expect(body).to_contain_text(text)
+    expect(body).to_contain_text("Miracle in Cell No. 7")

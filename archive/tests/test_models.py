@@ -162,6 +162,9 @@ VIOLATIONS = {
     "person_name_not_empty": lambda w: Person.objects.create(name="", slug="nameless"),
     "person_slug_not_empty": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug=""),
     "person_slug_lowercase": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug="Ryu"),
+    "person_death_not_before_birth": lambda w: Person.objects.filter(pk=w.ryu.pk).update(
+        birth_date="1970", death_date="1969-12"
+    ),
     "film_slug_lowercase": lambda w: Film.objects.filter(pk=w.film.pk).update(slug="Miracle"),
     "genre_slug_lowercase": lambda w: Genre.objects.create(name="Noir", slug="Noir"),
     "ceremony_slug_lowercase": lambda w: Ceremony.objects.create(name="Gala", slug="Gala"),
