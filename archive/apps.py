@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class ArchiveAdminConfig(admin_apps.AdminConfig):
+    """Django's admin app with the archive's admin site (its name, groups, recent changes)."""
+
+    default = False  # named in INSTALLED_APPS; "archive" itself is ArchiveConfig
+    default_site = "archive.admin_site.ArchiveAdminSite"
 
 
 class ArchiveConfig(AppConfig):

@@ -215,6 +215,10 @@ def person_record(person, credits, awards, request, sources=()):
         "name": person.name,
         "name_original": person.name_original,
         "other_names": person.other_name_list,
+        "birth_date": person.birth_date,
+        "death_date": person.death_date,
+        "place_of_birth": person.place_of_birth,
+        "biography": person.biography,
         "credits": [
             {
                 "film": c["film__slug"],

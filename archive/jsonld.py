@@ -211,6 +211,13 @@ def person_jsonld_data(person, credits, request=None, picture=None, sources=()):
             name for name in (person.name_original, *person.other_name_list) if name != person.name
         ),
         "url": _url(person, request),
+        # ISO 8601 dates of reduced precision (1970, 1970-03), as schema.org's Date allows.
+        "birthDate": person.birth_date,
+        "deathDate": person.death_date,
+        "birthPlace": (
+            {"@type": "Place", "name": person.place_of_birth} if person.place_of_birth else None
+        ),
+        "description": person.biography,
         "performerIn": films,
         "image": _image(picture, request),
         "citation": citation(sources),

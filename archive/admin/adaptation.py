@@ -1,32 +1,43 @@
 """Remakes and other adaptations, edited from either film of the pair."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from ..models import Adaptation
 from .base import ArchiveAdmin, TabularInline, film_label
 
 
-class AdaptationsOfThisFilmInline(TabularInline):
-    """On a film's page: the films made from it."""
-
-    model = Adaptation
-    fk_name = "source"
-    verbose_name = "adaptation of this film"
-    verbose_name_plural = "adaptations of this film"
-    fields = ("adaptation", "kind", "note", "sources")
-    autocomplete_fields = ("adaptation", "sources")
-    ordering = ("adaptation__year", "adaptation__title", "pk")
-    queryset_select_related = ("adaptation",)
-    queryset_prefetch_related = ("sources",)
+def adaptation_list(film):
+    """The films made from ``film``, as links to their own pages, where each is linked."""
+    adaptations = film.adaptations.select_related("adaptation").order_by(
+        "adaptation__year", "adaptation__title", "pk"
+    )
+    rows = format_html_join(
+        "",
+        '<li><a href="{}">{}</a>: {}</li>',
+        (
+            (
+                reverse("admin:archive_film_change", args=[row.adaptation_id]),
+                film_label(row.adaptation),
+                row.get_kind_display(),
+            )
+            for row in adaptations
+        ),
+    )
+    if not rows:
+        return "None yet."
+    return format_html('<ul class="adaptation-list">{}</ul>', rows)
 
 
 class AdaptedFromInline(TabularInline):
-    """On a film's page: the films it was made from."""
+    """On a film's page: the films it was made from. The one place to link a remake: on the
+    remake's page (the source film's page lists its remakes, read-only)."""
 
     model = Adaptation
     fk_name = "adaptation"
     verbose_name = "film it is adapted from"
-    verbose_name_plural = "adapted from"
+    verbose_name_plural = "adapted from (link a remake here, on the remake's page)"
     fields = ("source", "kind", "note", "sources")
     autocomplete_fields = ("source", "sources")
     ordering = ("source__year", "source__title", "pk")

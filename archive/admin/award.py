@@ -38,6 +38,7 @@ class PersonAwardInline(TabularInline):
 
 @admin.register(Ceremony)
 class CeremonyAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "name"
     list_display = ("name", "country", "slug")
     list_select_related = ("country",)
     list_filter = (("country", UsedRelatedFieldListFilter),)

@@ -13,92 +13,30 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.views.autocomplete import AutocompleteJsonView
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.db import models, router
 from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
-from django.urls import path, reverse
+from django.urls import path
 
 from ..text import fold
-from .history import ArchiveHistoryAdmin, RevertibleFormMixin, VersionedFormMixin
-
-
-def registered_admin(admin_site, model):
-    """The ModelAdmin of ``model`` on ``admin_site``, or None."""
-    return admin_site.get_model_admin(model) if admin_site.is_registered(model) else None
+from .autocomplete import (
+    ArchiveAutocompleteSelect,
+    ArchiveAutocompleteSelectMultiple,
+    CompactAutocompleteSelectMultiple,
+    LabelledAutocompleteJsonView,
+    PreloadedAutocompleteMixin,
+    registered_admin,
+)
+from .conflicts import MergingRowFormMixin, StaleSaveAdminMixin, StaleSaveFormMixin
+from .history import ArchiveHistoryAdmin, RevertibleFormMixin
+from .layout import RecordPageMixin
 
 
 def film_label(film):
     """A film as editors tell it apart from its remakes: ``Miracle in Cell No. 7 (2013)``."""
     return f"{film.display_title} ({film.year or film.slug})"
-
-
-# Widgets ----------------------------------------------------------------------------------
-
-
-class PreloadedAutocompleteMixin:
-    """Label the selected option(s) from objects the form hands over, without a query.
-
-    Django's autocomplete widget runs one query per widget to label what is selected: on a
-    film with 40 credits, 40 queries for the people and 40 for their sources. The form gives
-    each widget the related objects that ``select_related``/``prefetch_related`` already
-    loaded (see :class:`ArchiveForm`); anything else falls back to Django's own query.
-    """
-
-    preloaded = None
-
-    def preload(self, objects):
-        attname = self._to_field_attname()
-        self.preloaded = {str(getattr(obj, attname)): obj for obj in objects}
-
-    def _to_field_attname(self):
-        opts = self.field.remote_field.model._meta
-        name = getattr(self.field.remote_field, "field_name", opts.pk.attname)
-        return opts.get_field(name).attname
-
-    def get_url(self):
-        target = registered_admin(self.admin_site, self.field.remote_field.model)
-        url_name = getattr(target, "autocomplete_url_name", None)
-        if url_name:
-            return reverse(f"{self.admin_site.name}:{url_name}")
-        return super().get_url()
-
-    def optgroups(self, name, value, attr=None):
-        empty = self.choices.field.empty_values
-        selected = list(dict.fromkeys(str(v) for v in value if str(v) not in empty))
-        if self.preloaded is None or not set(selected) <= self.preloaded.keys():
-            return super().optgroups(name, value, attr)
-        options = []
-        if not self.is_required and not self.allow_multiple_selected:
-            options.append(self.create_option(name, "", "", False, 0))
-        label = self.choices.field.label_from_instance
-        attname = self._to_field_attname()
-        for key in selected:
-            obj = self.preloaded[key]
-            option = self.create_option(name, getattr(obj, attname), label(obj), True, len(options))
-            options.append(option)
-        return [(None, options, 0)]
-
-
-class ArchiveAutocompleteSelect(PreloadedAutocompleteMixin, AutocompleteSelect):
-    pass
-
-
-class ArchiveAutocompleteSelectMultiple(PreloadedAutocompleteMixin, AutocompleteSelectMultiple):
-    pass
-
-
-class LabelledAutocompleteJsonView(AutocompleteJsonView):
-    """Django's autocomplete endpoint, worded by the target admin's ``autocomplete_label``."""
-
-    def serialize_result(self, obj, to_field_name):
-        result = super().serialize_result(obj, to_field_name)
-        label = getattr(self.model_admin, "autocomplete_label", None)
-        if label is not None:
-            result["text"] = label(obj)
-        return result
 
 
 # Forms and formsets -----------------------------------------------------------------------
@@ -190,8 +128,13 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
                             self.add_error(None, item)
 
 
-class VersionedArchiveForm(VersionedFormMixin, ArchiveForm):
-    """The admin form of a film or a person: refuses to overwrite another editor's save."""
+class ArchiveChangeForm(StaleSaveFormMixin, ArchiveForm):
+    """The change form of every archive record: refuses to overwrite another editor's save
+    (``conflicts``)."""
+
+
+class ArchiveRowForm(MergingRowFormMixin, ArchiveForm):
+    """An inline row: saved anyway, it keeps the other editor's changes (``conflicts``)."""
 
 
 class ArchiveInlineFormSet(BaseInlineFormSet):
@@ -202,6 +145,7 @@ class ArchiveInlineFormSet(BaseInlineFormSet):
         # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
         # films) may read the parent: hand it over rather than fetch it once per row.
         parent = self.instance
+        form.parent_instance = parent
         if parent.pk is not None and getattr(form.instance, self.fk.attname) in (None, parent.pk):
             setattr(form.instance, self.fk.name, parent)
 
@@ -300,13 +244,30 @@ class AutocompleteWidgetsMixin:
             db_field, super().formfield_for_foreignkey(db_field, request, **kwargs)
         )
 
+    #: Many-to-many pickers as a count that opens them (inline rows).
+    compact_pickers = False
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = ArchiveAutocompleteSelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")
+            widget = (
+                CompactAutocompleteSelectMultiple
+                if self.compact_pickers
+                else ArchiveAutocompleteSelectMultiple
             )
+            kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return self._labelled(db_field, formfield)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if self.compact_pickers and isinstance(formfield, forms.Field):
+            wrapper = formfield.widget
+            if isinstance(wrapper, RelatedFieldWidgetWrapper):
+                # A row keeps "add" only: editing or deleting the chosen record from every
+                # row made the row too wide (its own page does that).
+                wrapper.can_change_related = wrapper.can_delete_related = False
+                wrapper.can_view_related = False
+        return formfield
 
     def _labelled(self, db_field, formfield):
         target = registered_admin(self.admin_site, db_field.related_model)
@@ -316,8 +277,12 @@ class AutocompleteWidgetsMixin:
         return formfield
 
 
-class ArchiveAdmin(AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
+class ArchiveAdmin(
+    RecordPageMixin, StaleSaveAdminMixin, AutocompleteWidgetsMixin, ArchiveHistoryAdmin
+):
     """The base of every archive admin, with the record's edit history."""
+
+    form = ArchiveChangeForm
 
     # Facet counts run one COUNT per filter choice over the whole table: not at this size.
     show_facets = admin.ShowFacets.NEVER
@@ -350,8 +315,12 @@ class ArchiveAdmin(AutocompleteWidgetsMixin, ArchiveHistoryAdmin):
 class ArchiveInline(AutocompleteWidgetsMixin):
     """The base of every inline: no empty rows by default, no "view on site" per row."""
 
+    form = ArchiveRowForm
     formset = ArchiveInlineFormSet
     extra = 0
+    compact_pickers = True
+    # Each part of a record opens on demand (Django shows a part with errors open).
+    classes = ("collapse",)
     view_on_site = False
 
     #: The related objects the rows show, loaded once for all the rows (the autocomplete

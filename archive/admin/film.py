@@ -2,7 +2,7 @@
 
 import re
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
 
 from ..models import (
@@ -15,17 +15,15 @@ from ..models import (
     FilmNote,
     FilmTitle,
 )
-from .adaptation import AdaptationsOfThisFilmInline, AdaptedFromInline
+from .adaptation import AdaptedFromInline, adaptation_list
 from .award import FilmAwardInline
 from .base import (
     ArchiveAdmin,
     TabularInline,
     UsedRelatedFieldListFilter,
-    VersionedArchiveForm,
     film_label,
 )
 from .citations import FilmFactInline, SourcingAdminMixin, UnsourcedFactsFilter
-from .history import VersionedAdminMixin
 from .image import FilmImageInline
 from .person import FilmRoleInline
 
@@ -45,6 +43,19 @@ class FilmTitleInline(TabularInline):
     ordering = ("kind", "text", "pk")
     queryset_select_related = ("language",)
     queryset_prefetch_related = ("sources",)
+
+    def has_original_title(self, obj):
+        return obj is not None and obj.titles.filter(kind=FilmTitle.Kind.ORIGINAL).exists()
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj is not None and obj.titles.exists() else 1
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if not self.has_original_title(obj):
+            # A film's first title is most often its original title, in its own script.
+            formset.form.base_fields["kind"].initial = FilmTitle.Kind.ORIGINAL
+        return formset
 
 
 #: A box-office figure's fields, on its own page and as a row of its film's page.
@@ -119,8 +130,8 @@ class AdaptationListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Film)
-class FilmAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
-    form = VersionedArchiveForm
+class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
+    history_list_display = ["version"]
     list_display = (
         "title_column",
         "year",
@@ -150,24 +161,40 @@ class FilmAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
     show_full_result_count = False
     prepopulated_fields = {"slug": ("title", "year")}
     autocomplete_fields = ("countries", "original_language", "genres", "sources")
-    readonly_fields = ("created_at", "updated_at", "version", "sourcing_note")
+    readonly_fields = ("created_at", "updated_at", "version", "sourcing_note", "adaptation_list")
     fieldsets = (
-        ("Identity", {"fields": ("title", "slug", "year", "release_date", "status")}),
+        ("Identity", {"fields": ("title", "slug", ("year", "release_date"), "status")}),
         ("Production", {"fields": ("runtime", "countries", "original_language", "genres")}),
-        ("Story", {"fields": ("summary", "synopsis", "based_on")}),
+        ("Story", {"fields": ("summary", "synopsis", "based_on"), "classes": ("collapse",)}),
         (
             "Box office",
             {
+                "classes": ("collapse",),
                 "fields": ("box_office_summary",),
                 "description": "The box-office story in words. Each figure (admissions, "
                 "gross, budget) goes under Box-office figures below, with its date.",
             },
         ),
-        ("Sources", {"fields": ("sourcing_note", "sources")}),
+        ("Sources", {"fields": ("sourcing_note", "sources"), "classes": ("collapse",)}),
+        (
+            "Remakes and adaptations of this film",
+            {
+                "fields": ("adaptation_list",),
+                "classes": ("collapse",),
+                "description": "A remake is linked from the remake's own page, under "
+                "“Adapted from” below: there it names this film as its source.",
+            },
+        ),
         (
             "Record",
             {
-                "fields": ("created_at", "updated_at", "version", "opened_version"),
+                "fields": (
+                    "created_at",
+                    "updated_at",
+                    "version",
+                    "opened_version",
+                    "confirmed_version",
+                ),
                 "classes": ("collapse",),
             },
         ),
@@ -176,7 +203,6 @@ class FilmAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
         FilmFactInline,
         FilmTitleInline,
         FilmRoleInline,
-        AdaptationsOfThisFilmInline,
         AdaptedFromInline,
         FilmAwardInline,
         BoxOfficeFigureInline,
@@ -186,8 +212,31 @@ class FilmAdmin(SourcingAdminMixin, VersionedAdminMixin, ArchiveAdmin):
         FilmImageInline,
     )
 
+    autocomplete_rank_field = "title_folded"
+    fold_rank_term = True
+    autocomplete_order = ("year",)  # the older film first: most often the source
+
     def autocomplete_label(self, film):
         return film_label(film)
+
+    def autocomplete_result_label(self, film):
+        """What tells remakes apart: ``Miracle in Cell No. 7 (2013, South Korea)``."""
+        countries = ", ".join(country.name for country in film.countries.all())
+        year = film.year or film.slug
+        return f"{film.display_title} ({year}{', ' + countries if countries else ''})"
+
+    @admin.display(description="remakes and adaptations")
+    def adaptation_list(self, film):
+        return adaptation_list(film)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not form.instance.titles.filter(kind=FilmTitle.Kind.ORIGINAL).exists():
+            messages.warning(
+                request,
+                "This film has no original title: add its title in its own script under "
+                "Titles, with the kind “Original title”.",
+            )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")

@@ -9,21 +9,11 @@ then, with its sources, countries and genres; "Revert" saves it back (an editor 
 pages). Each admin save is ONE version, written after the record's relations and rows are
 saved (:class:`ArchiveHistoryAdmin`).
 
-No lost edits (optimistic locking): films and people count their saves in ``version``. Their
-form carries the version it was opened with (a hidden field); on saving, inside the admin's
-transaction, the form locks the record's row (``SELECT ... FOR UPDATE``; on SQLite the
-write transaction itself is the lock) and compares. When another editor saved in between,
-the save is refused: the form comes back with the editor's own entries and an error that
-names who saved, when, and what they changed, old → new (the difference between the
-version opened and the latest one in the history), the rows of the page too (credits,
-titles, ...). The refused form then carries the latest version: saving it again is a
-deliberate choice to replace their changes with the editor's own
-(:class:`VersionedFormMixin`).
+No lost edits, on every change form: ``conflicts``.
 """
 
 import json
 
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
@@ -39,15 +29,10 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import FixtureLoad
 from ..models.history import (
-    FOUND_REASONS,
     defer_history,
     history_m2m_fields,
     record_deferred_history,
 )
-
-#: At most this many changed rows (credits, titles, ...) are listed in a conflict message.
-CONFLICT_ROWS = 10
-
 
 # Showing a change -------------------------------------------------------------------------
 
@@ -163,148 +148,6 @@ class RevertibleFormMixin:
                 target = get_m2m_reverse_field_name(field)
                 rows = getattr(historic, field.name).values_list(f"{target}_id", flat=True)
                 self.initial[field.name] = list(rows)
-
-
-# No lost edits ----------------------------------------------------------------------------
-
-
-class VersionedFormMixin(forms.ModelForm):
-    """The form of a :class:`~archive.models.base.VersionedModel`: refuses a save when the
-    record was saved by someone else since the form was opened."""
-
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-
-    #: ``(model, foreign key name, label)`` of the rows edited on the same page, set by
-    #: :meth:`VersionedAdminMixin.get_form`: their changes are listed in a conflict.
-    related_parts = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            if getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is not None:
-                # A past version, to revert to: it replaces the version stored now.
-                self.fields["opened_version"].initial = self._stored_version(lock=False)
-            else:
-                self.fields["opened_version"].initial = self.instance.version
-
-    def _stored_version(self, lock):
-        queryset = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if lock:
-            queryset = queryset.select_for_update()
-        return next(iter(queryset.values_list("version", flat=True)), None)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None or self.instance._state.adding:
-            return cleaned_data
-        stored = self._stored_version(lock=True)
-        if stored is None:
-            raise ValidationError(
-                "This record was deleted after you opened it: nothing was saved.",
-                code="deleted",
-            )
-        opened = cleaned_data.get("opened_version")
-        if opened is None:
-            raise ValidationError(
-                "This form does not say which version of the record it was opened on: "
-                "reload the page and make your changes again.",
-                code="no_version",
-            )
-        if opened != stored:
-            # Saving this form again means: replace their changes with mine.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("opened_version")] = str(stored)
-            raise ValidationError(
-                conflict_messages(self.instance, opened, stored, self.related_parts),
-                code="conflict",
-            )
-        self.instance.version = stored  # save() counts on from the locked row
-        return cleaned_data
-
-
-class VersionedAdminMixin:
-    """The admin of a versioned record: the conflict check, with the page's rows."""
-
-    history_list_display = ["version"]
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        form.related_parts = tuple(self.related_parts(request))
-        return form
-
-    def related_parts(self, request):
-        for inline in self.get_inline_instances(request):
-            fk_name = inline.fk_name or next(
-                field.name
-                for field in inline.model._meta.fields
-                if field.is_relation and field.related_model is self.model
-            )
-            label = capfirst(inline.verbose_name_plural)
-            yield inline.model, fk_name, label
-
-
-def conflict_messages(instance, opened, stored, related_parts=()):
-    """Why a save was refused: who saved since version ``opened``, when, and what changed."""
-    model = type(instance)
-    name = model._meta.verbose_name
-    history = model.history.filter(**{model._meta.pk.attname: instance.pk})
-    opened_record = history.filter(version=opened).first()
-    latest = history.first()
-    if opened_record is not None:
-        later = history.filter(history_date__gt=opened_record.history_date)
-        later = later.select_related("history_user").order_by("history_date", "history_id")
-    else:
-        later = [latest] if latest is not None else []
-    savers = list(dict.fromkeys(who(record) for record in later))
-    head = (
-        f"Not saved: {' and '.join(savers) or 'someone else'} saved this {name} "
-        f"{f'at {when(latest.history_date)} ' if latest else ''}after you opened it "
-        f"(you opened version {opened}; it is at version {stored} now)."
-    )
-    messages = [head]
-    if opened_record is None or latest is None:
-        messages.append(
-            "Their changes cannot be listed: the version you opened is not in the edit "
-            "history (a command or a fixture load changed the record)."
-        )
-    else:
-        delta = latest.diff_against(opened_record, foreign_keys_are_objs=True)
-        for label, old, new in worded_changes(model, delta):
-            messages.append(f"{label}: {old} → {new}")
-        messages += related_changes(instance, opened_record.history_date, related_parts)
-        if len(messages) == 1:
-            messages.append("They changed none of the fields on this page.")
-    messages.append(
-        "The form below still holds your entries. Compare them with the changes above: "
-        "save again to replace their changes with yours, or reload the page to start "
-        "from theirs."
-    )
-    return messages
-
-
-def related_changes(instance, since, related_parts):
-    """The rows of the page (credits, titles, ...) added, changed or deleted ``since``."""
-    messages = []
-    for model, fk_name, label in related_parts:
-        records = model.history.filter(
-            **{f"{fk_name}_id": instance.pk, "history_date__gt": since}
-        ).exclude(history_change_reason__in=FOUND_REASONS)
-        for record in records[: CONFLICT_ROWS - len(messages)]:
-            row = f"“{record.history_object}”"
-            if record.history_type == "+":
-                messages.append(f"{label}: {row} added")
-            elif record.history_type == "-":
-                messages.append(f"{label}: {row} deleted")
-            elif record.prev_record is not None:
-                delta = record.diff_against(record.prev_record, foreign_keys_are_objs=True)
-                changes = "; ".join(
-                    f"{field} {old} → {new}" for field, old, new in worded_changes(model, delta)
-                )
-                messages.append(f"{label}: {row} changed ({changes or 'no field'})")
-        if len(messages) >= CONFLICT_ROWS:
-            messages.append("… and more: see each record's history.")
-            break
-    return messages
 
 
 # Fixture loads ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from .base import ArchiveAdmin, UsedRelatedFieldListFilter
 
 @admin.register(Country)
 class CountryAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "name"
     list_display = ("name", "code")
     search_fields = ("name", "=code")
     search_help_text = "A country's name, or its exact ISO code (KR)."
@@ -19,6 +20,7 @@ class CountryAdmin(ArchiveAdmin):
 
 @admin.register(Language)
 class LanguageAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "name"
     list_display = ("name", "code")
     search_fields = ("name", "=code")
     search_help_text = "A language's name, or its exact ISO code (ko)."
@@ -27,6 +29,7 @@ class LanguageAdmin(ArchiveAdmin):
 
 @admin.register(Genre)
 class GenreAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "name"
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -35,6 +38,7 @@ class GenreAdmin(ArchiveAdmin):
 
 @admin.register(Company)
 class CompanyAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "name"
     list_display = ("name", "country", "slug")
     list_select_related = ("country",)
     list_filter = (("country", UsedRelatedFieldListFilter),)
@@ -46,6 +50,7 @@ class CompanyAdmin(ArchiveAdmin):
 
 @admin.register(Source)
 class SourceAdmin(ArchiveAdmin):
+    autocomplete_rank_field = "title"
     list_display = ("title", "publisher", "published_on", "key")
     list_filter = (("url", admin.EmptyFieldListFilter),)
     search_fields = ("title", "key", "publisher", "url")

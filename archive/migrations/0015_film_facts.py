@@ -37,7 +37,7 @@ def give_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0013_images"),
+        ("archive", "0014_person_life_and_credit_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

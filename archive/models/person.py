@@ -1,8 +1,13 @@
 """People and their credits on films."""
 
+import datetime
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Substr
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.text import slugify
 
 from ..search import matching
@@ -39,6 +44,53 @@ def distinction(first_year, last_year, known_for_title, known_for_year):
     return "; ".join(part for part in parts if part)
 
 
+#: A date known to the year, the month or the day: 1970, 1970-03 or 1970-03-10.
+PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def validate_partial_date(value):
+    """Refuse what is not a real date written as YYYY, YYYY-MM or YYYY-MM-DD."""
+    match = PARTIAL_DATE.fullmatch(value or "")
+    if match is None:
+        raise ValidationError(
+            "Write the date as a year (1970), a year and month (1970-03) or a full date "
+            "(1970-03-10).",
+            code="partial_date",
+        )
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValidationError("%(value)s is not a date.", params={"value": value}) from None
+
+
+def partial_date_display(value):
+    """``1970``, ``March 1970`` or ``10 March 1970``: a partial date as the site writes it."""
+    match = PARTIAL_DATE.fullmatch(value or "")
+    if match is None:
+        return value or ""
+    year, month, day = match.groups()
+    parts = [str(int(day))] if day else []
+    if month:
+        parts.append(MONTHS[int(month) - 1])
+    return " ".join([*parts, year])
+
+
 class PersonQuerySet(models.QuerySet):
     def search(self, query):
         """People with ``query`` in any of their names, in any script."""
@@ -71,6 +123,24 @@ class Person(VersionedModel):
     other_names = models.TextField(
         blank=True, help_text="Other spellings and stage names, one on each line."
     )
+    birth_date = models.CharField(
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text="A year (1970), a year and month (1970-03) or a full date (1970-03-10).",
+    )
+    death_date = models.CharField(
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text="As the birth date; empty while the person is alive or when not known.",
+    )
+    place_of_birth = models.CharField(
+        max_length=200, blank=True, help_text="City and country, e.g. Suwon, South Korea."
+    )
+    biography = models.TextField(
+        blank=True, help_text="A few plain sentences; the sources below back them."
+    )
     sources = models.ManyToManyField(Source, blank=True, related_name="people")
     names_folded = models.TextField(blank=True, editable=False)
     # What tells namesakes apart, kept from the credits by ``archive.standing``.
@@ -91,6 +161,14 @@ class Person(VersionedModel):
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
             models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
             lowercase_slug("person"),
+            # Years only: a death known to the year may fall in the birth's year.
+            models.CheckConstraint(
+                condition=Q(death_date="")
+                | Q(birth_date="")
+                | GreaterThanOrEqual(Substr("death_date", 1, 4), Substr("birth_date", 1, 4)),
+                name="person_death_not_before_birth",
+                violation_error_message="The death date is before the birth date.",
+            ),
         ]
 
     def __str__(self):
@@ -117,6 +195,14 @@ class Person(VersionedModel):
         return name_lines(self.other_names)
 
     @property
+    def birth_date_display(self):
+        return partial_date_display(self.birth_date)
+
+    @property
+    def death_date_display(self):
+        return partial_date_display(self.death_date)
+
+    @property
     def all_names(self):
         return [name for name in (self.name, self.name_original, *self.other_name_list) if name]
 
@@ -127,7 +213,9 @@ class RoleManager(models.Manager):
 
 
 class Role(models.Model):
-    """A person's credit on a film. Two people may play one character at different ages."""
+    """A person's credit on a film. Two people may play one character at different ages.
+
+    Editors call it a credit; the model keeps its name (``Role``) for the code and tables."""
 
     class Kind(models.TextChoices):
         ACTOR = "actor", "Actor"
@@ -167,6 +255,7 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["film_id", "kind", models.F("billing").asc(nulls_last=True), "pk"]
+        verbose_name = "credit"
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "person", "kind", "character"],

@@ -1,7 +1,9 @@
 """Fixtures the archive's tests share: the seed archive, loaded once per module, and its
-original film."""
+original film; editors signed in (``ana``, ``ben``)."""
 
 import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
 
 from archive.models import Film
 
@@ -33,3 +35,22 @@ def media(settings, tmp_path):
     """A folder of this test's own for the uploaded images (the default storage's root)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+def editor(name):
+    """A client signed in as a new member of the Editors group called ``name``."""
+    user = User.objects.create_user(name, password="not-used-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def ana(db):
+    return editor("ana")
+
+
+@pytest.fixture
+def ben(db):
+    return editor("ben")

@@ -112,7 +112,7 @@ def test_a_credit_changed_on_the_film_page_is_recorded_on_the_credit(film, edito
     latest = role.history.first()
     assert (latest.note, latest.history_user.username) == ("lead", "ana")
     # The film's own version says which row changed.
-    assert "Changed Note for role “Ryu Seung-ryong" in film.history.first().history_change_reason
+    assert "Changed Note for credit “Ryu Seung-ryong" in film.history.first().history_change_reason
 
 
 def test_a_command_change_is_recorded_without_a_user(film):

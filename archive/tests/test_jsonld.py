@@ -171,3 +171,22 @@ def test_person_needs_no_query_but_its_credits(person, rf, django_assert_num_que
 
     with django_assert_num_queries(0):
         person_jsonld(person, credits, request)
+
+
+def test_person_life_dates_place_and_biography(person):
+    person.birth_date, person.death_date = "1970-11", "2050"
+    person.place_of_birth, person.biography = "Suwon, South Korea", "An actor."
+
+    data = person_jsonld_data(person, [])
+
+    assert (data["birthDate"], data["deathDate"], data["description"]) == (
+        "1970-11",
+        "2050",
+        "An actor.",
+    )
+    assert data["birthPlace"] == {"@type": "Place", "name": "Suwon, South Korea"}
+    person.birth_date = person.death_date = person.place_of_birth = person.biography = ""
+    assert (
+        not {"birthDate", "deathDate", "birthPlace", "description"}
+        & person_jsonld_data(person, []).keys()
+    )

@@ -1,10 +1,9 @@
 """No lost edits: two editors who open the same film or person and both save never silently
 overwrite each other. The second save is refused with what the first one changed, and
-saving the refused form again is a deliberate overwrite."""
+saving the refused form again is a deliberate overwrite of the fields the editor changed
+(more in test_conflicts.py)."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import Country, Film, Person, Role
@@ -14,24 +13,6 @@ from archive.tests.admin_helpers import admin_url, change_url, form_data, form_e
 @pytest.fixture
 def person(archive):
     return Person.objects.get(slug="ryu-seung-ryong")
-
-
-def editor(name):
-    user = User.objects.create_user(name, password="not-used-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def ana(db):
-    return editor("ana")
-
-
-@pytest.fixture
-def ben(db):
-    return editor("ben")
 
 
 def conflict_errors(response):
@@ -108,7 +89,11 @@ def test_saving_the_refused_form_again_replaces_the_other_editors_changes(film, 
     assert refused.status_code == 200
 
     again = page_data(refused)
-    assert (again["runtime"], again["opened_version"]) == ("140", "2")
+    assert (again["runtime"], again["opened_version"], again["confirmed_version"]) == (
+        "140",
+        "1",
+        "2",
+    )
     response = ben.post(change_url(film), again)
     assert response.status_code == 302, form_errors(response)
     film.refresh_from_db()

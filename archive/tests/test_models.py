@@ -35,6 +35,7 @@ from archive.models import (
     Source,
 )
 from archive.models.history import is_audit_model
+from archive.models.person import partial_date_display, validate_partial_date
 from archive.text import fold
 
 #: The archive's records: not the edit history nor the fixture-load log.
@@ -181,6 +182,9 @@ VIOLATIONS = {
     "person_name_not_empty": lambda w: Person.objects.create(name="", slug="nameless"),
     "person_slug_not_empty": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug=""),
     "person_slug_lowercase": lambda w: Person.objects.filter(pk=w.ryu.pk).update(slug="Ryu"),
+    "person_death_not_before_birth": lambda w: Person.objects.filter(pk=w.ryu.pk).update(
+        birth_date="1970", death_date="1969-12"
+    ),
     "film_slug_lowercase": lambda w: Film.objects.filter(pk=w.film.pk).update(slug="Miracle"),
     "genre_slug_lowercase": lambda w: Genre.objects.create(name="Noir", slug="Noir"),
     "ceremony_slug_lowercase": lambda w: Ceremony.objects.create(name="Gala", slug="Gala"),
@@ -789,3 +793,26 @@ def test_a_slug_is_lower_case_by_rule(model, fields):
     with pytest.raises(IntegrityError), transaction.atomic():
         model.objects.bulk_create([record])
     model(slug="upper-slug", **fields).full_clean()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("1970", "1970"), ("1970-03", "March 1970"), ("1970-03-09", "9 March 1970")],
+)
+def test_a_person_date_may_be_partial(value, shown):
+    validate_partial_date(value)
+    assert partial_date_display(value) == shown
+
+
+@pytest.mark.parametrize("value", ["70", "1970-13", "1970-02-30", "March 1970", "1970-3"])
+def test_a_person_date_that_is_not_one_is_refused(value):
+    with pytest.raises(ValidationError):
+        validate_partial_date(value)
+
+
+def test_a_person_cannot_die_in_a_year_before_their_birth(db):
+    person = Person(name="Someone", slug="someone", birth_date="1970-05", death_date="1969")
+    with pytest.raises(ValidationError, match="death date is before"):
+        person.full_clean()
+    person.death_date = "1970"  # the same year: allowed, the month is not known
+    person.full_clean()

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from archive.models import Person
 from archive.tests import factories as f
 from archive.tests.factories import (
     TURKISH,
@@ -96,3 +97,21 @@ def test_person_page_carries_json_ld_canonical_link_and_open_graph(client):
     )
     assertContains(response, '<meta property="og:type" content="profile">', html=True)
     assertContains(response, '<meta property="og:title" content="Aras Bulut İynemli">', html=True)
+
+
+def test_person_page_shows_life_dates_place_and_biography(client):
+    Person.objects.filter(slug="ryu-seung-ryong").update(
+        birth_date="1970-11-29",
+        death_date="2050",
+        place_of_birth="Suwon, South Korea",
+        biography="First paragraph.\n\nSecond paragraph.",
+    )
+    response = f.get(client, person_url("ryu-seung-ryong"))
+    assertContains(
+        response,
+        '<dt>Born</dt><dd><time datetime="1970-11-29">29 November 1970</time>, '
+        "Suwon, South Korea</dd>",
+        html=True,
+    )
+    assertContains(response, '<dd><time datetime="2050">2050</time></dd>', html=True)
+    assertContains(response, "<p>Second paragraph.</p>", html=True)
