@@ -172,8 +172,13 @@ def test_the_fixture_records_each_conflict_with_both_values_and_sources():
 def test_person_page_cites_names_credits_and_awards(client):
     response = f.get(client, person_url("ryu-seung-ryong"))
     body = f.body(response)
-    assert marks(body[body.index("<h1>") : body.index("</h1>")]) == ["seed-article"]
-    assert marks(section(response, "filmography-h")) == ["seed-article"]
+    # The Korean Wikipedia gives his name in Hangul; the seed article the rest.
+    names = ["wikipedia-ko-miracle-in-cell-no-7", "seed-article"]
+    assert marks(body[body.index("<h1>") : body.index("</h1>")]) == names
+    assert marks(section(response, "filmography-h")) == [
+        "seed-article",
+        "wikipedia-ko-miracle-in-cell-no-7",
+    ]
     assert marks(section(response, "awards-h")) == [
         "korea-herald-20130510000642",
         "osen-g1109721156",
@@ -208,10 +213,11 @@ def test_the_json_record_carries_each_facts_sources_and_the_citation_list(client
     cited = {source["key"] for source in record["citation"]}
     assert {"media-indonesia-731199", "seed-article"} <= cited
     person = json.loads(f.get(client, person_url("ryu-seung-ryong") + "?format=json").content)
-    assert person["name_sources"] == ["seed-article"]
+    assert person["name_sources"] == ["wikipedia-ko-miracle-in-cell-no-7", "seed-article"]
     assert person["awards"][0]["sources"] == ["korea-herald-20130510000642"]
     assert {s["key"] for s in person["citation"]} == {
         "seed-article",
+        "wikipedia-ko-miracle-in-cell-no-7",
         "korea-herald-20130510000642",
         "osen-g1109721156",
         "osen-g1109718264",
@@ -227,7 +233,7 @@ def test_json_ld_carries_the_citation(client):
         w.get("publisher") for w in film["citation"]
     ]
     person = f.jsonld(f.get(client, person_url("ryu-seung-ryong")))
-    assert len(person["citation"]) == 4
+    assert len(person["citation"]) == 5
 
 
 # Counting in SQL --------------------------------------------------------------------------

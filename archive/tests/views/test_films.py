@@ -259,7 +259,7 @@ def test_film_page_links_elsewhere_and_cites_its_sources(client):
         assert f'<li id="source-{key}" value="' in sources
     # Every citation on the page points at a listed source.
     cited = set(re.findall(r'href="#source-([^"]+)" id="cite-ref-', f.body(original)))
-    assert len(cited) == 12
+    assert len(cited) == 13
     for key in cited:
         assert f'<li id="source-{key}" value="' in sources
     assertContains(original, "Notes and conflicting sources")
