@@ -19,6 +19,7 @@ from ..images import clean_image, record_fields, store_image
 from ..models import Image
 from ..models.image import FILM_KINDS, PERSON_KINDS
 from .base import ArchiveAdmin, ArchiveForm, ArchiveInline, ArchiveInlineFormSet
+from .conflicts import StaleSaveFormMixin
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 PREVIEW_WIDTH = 160
@@ -155,11 +156,15 @@ class PersonImageInline(ImageInline):
     default_kind = Image.Kind.PORTRAIT
 
 
+class ImageChangeForm(StaleSaveFormMixin, ImageForm):
+    """An image's own page: the upload's checks, and no save over another editor's."""
+
+
 @admin.register(Image)
 class ImageAdmin(ArchiveAdmin):
     """Every picture: the film's and person's pages add them; here they are found."""
 
-    form = ImageForm
+    form = ImageChangeForm
     list_display = ("thumbnail", "alt", "kind", "film", "person", "is_main", "updated_at")
     list_display_links = ("thumbnail", "alt")
     list_select_related = ("film", "person")

@@ -281,7 +281,7 @@ class Role(models.Model):
         ]
 
     def __str__(self):
-        text = f"{self.person} – {self.get_kind_display()}"
+        text = f"{self.person.name} – {self.get_kind_display()}"
         if self.character:
             text += f" as {self.character}"
         return text
