@@ -728,6 +728,8 @@ def test_no_public_or_admin_page_breaks_the_content_security_policy(
     selections.first.click()
     page.wait_for_selector(".select2-results__option")
     page.keyboard.press("Escape")
+    # The film's parts are collapsed sections: open them, as an editor would.
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     add_row = page.locator(".add-row a")
     assert add_row.count() > 0
     add_row.first.click()
