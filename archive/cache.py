@@ -104,22 +104,32 @@ def remember(request, name, selection, compute):
     return value
 
 
-class PublicPageCacheMiddleware:
-    """Answers anonymous ``GET`` requests for public pages from the cache."""
+class PublicVisitorMiddleware:
+    """The base of the middleware that treat an anonymous visitor's public page apart (the
+    page cache, the replica router): no session, and not the admin."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = None
 
-    def cacheable(self, request):
-        if not settings.PAGE_CACHE_SECONDS or request.method != "GET":
-            return False
+    def from_public_visitor(self, request):
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
         if self.admin_prefix is None:
             # Reversed once, on the first request: the URL configuration is loaded by then.
             self.admin_prefix = reverse("admin:index")
         return not request.path.startswith(self.admin_prefix)
+
+
+class PublicPageCacheMiddleware(PublicVisitorMiddleware):
+    """Answers anonymous ``GET`` requests for public pages from the cache."""
+
+    def cacheable(self, request):
+        return (
+            bool(settings.PAGE_CACHE_SECONDS)
+            and request.method == "GET"
+            and self.from_public_visitor(request)
+        )
 
     def __call__(self, request):
         if not self.cacheable(request):

@@ -43,7 +43,6 @@ import time
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError
 from django.db import connections as django_connections
-from django.urls import reverse
 
 from . import cache
 
@@ -198,24 +197,17 @@ def reading_on(state, content):
         _request_state.set(None)
 
 
-class ReplicaReadMiddleware:
+class ReplicaReadMiddleware(cache.PublicVisitorMiddleware):
     """Marks the requests whose reads may go to a replica (see the module's text)."""
 
     RETRIED = (OperationalError, InterfaceError)
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.admin_prefix = None
-
     def eligible(self, request):
-        if not settings.DATABASE_REPLICAS or request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return False
-        if self.admin_prefix is None:
-            # Reversed on the first request: the URL configuration is loaded by then.
-            self.admin_prefix = reverse("admin:index")
-        return not request.path.startswith(self.admin_prefix)
+        return (
+            bool(settings.DATABASE_REPLICAS)
+            and request.method in ("GET", "HEAD")
+            and self.from_public_visitor(request)
+        )
 
     def __call__(self, request):
         if not self.eligible(request):

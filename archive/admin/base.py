@@ -29,7 +29,12 @@ from .autocomplete import (
     PreloadedAutocompleteMixin,
     registered_admin,
 )
-from .conflicts import MergingRowFormMixin, StaleSaveAdminMixin, StaleSaveFormMixin
+from .conflicts import (
+    MARKER_FIELDS,
+    MergingRowFormMixin,
+    StaleSaveAdminMixin,
+    StaleSaveFormMixin,
+)
 from .history import ArchiveHistoryAdmin, RevertibleFormMixin
 from .layout import RecordPageMixin
 
@@ -275,6 +280,17 @@ class AutocompleteWidgetsMixin:
         if formfield is not None and label is not None:
             formfield.label_from_instance = label
         return formfield
+
+
+#: The last section of a versioned record's page (films, people): its timestamps, its version
+#: and the versions the stale-save check compares, collapsed.
+RECORD_FIELDSET = (
+    "Record",
+    {
+        "fields": ("created_at", "updated_at", "version", *MARKER_FIELDS),
+        "classes": ("collapse",),
+    },
+)
 
 
 class ArchiveAdmin(

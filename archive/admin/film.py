@@ -18,6 +18,7 @@ from ..models import (
 from .adaptation import AdaptedFromInline, adaptation_list
 from .award import FilmAwardInline
 from .base import (
+    RECORD_FIELDSET,
     ArchiveAdmin,
     TabularInline,
     UsedRelatedFieldListFilter,
@@ -185,19 +186,7 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
                 "“Adapted from” below: there it names this film as its source.",
             },
         ),
-        (
-            "Record",
-            {
-                "fields": (
-                    "created_at",
-                    "updated_at",
-                    "version",
-                    "opened_version",
-                    "confirmed_version",
-                ),
-                "classes": ("collapse",),
-            },
-        ),
+        RECORD_FIELDSET,
     )
     inlines = (
         FilmFactInline,

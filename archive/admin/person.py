@@ -10,7 +10,7 @@ from ..models import Person, Role
 from ..text import fold
 from .autocomplete import NewRecordAutocompleteSelect, NewRecordChoiceField
 from .award import PersonAwardInline
-from .base import ArchiveAdmin, ArchiveRowForm, TabularInline, film_label
+from .base import RECORD_FIELDSET, ArchiveAdmin, ArchiveRowForm, TabularInline, film_label
 from .citations import SourcingAdminMixin, UnsourcedFactsFilter
 from .image import PersonImageInline
 
@@ -141,19 +141,7 @@ class PersonAdmin(SourcingAdminMixin, ArchiveAdmin):
             },
         ),
         ("Sources", {"fields": ("sourcing_note", "sources")}),
-        (
-            "Record",
-            {
-                "fields": (
-                    "created_at",
-                    "updated_at",
-                    "version",
-                    "opened_version",
-                    "confirmed_version",
-                ),
-                "classes": ("collapse",),
-            },
-        ),
+        RECORD_FIELDSET,
     )
     inlines = (PersonRoleInline, PersonAwardInline, PersonImageInline)
 

@@ -18,7 +18,7 @@ from .. import cache, exports, phrases
 from ..facets import facet_links
 from ..links import query_url
 from ..paging import CappedPaginator
-from .records import format_field
+from .records import format_field, page_field
 
 #: The parameters that do not change which rows a list selects.
 PRESENTATION_PARAMS = ("page", "format", "sort")
@@ -27,15 +27,7 @@ PRESENTATION_PARAMS = ("page", "format", "sort")
 class ListControlsForm(forms.Form):
     """The parameters a list has besides its filters: page and output format."""
 
-    page = forms.IntegerField(
-        label="Page",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "The page must be a whole number; showing page 1.",
-            "min_value": "Pages start at 1; showing page 1.",
-        },
-    )
+    page = page_field()
     format = format_field("html", "csv", "json")
 
 

@@ -18,6 +18,20 @@ def format_field(*formats):
     )
 
 
+def page_field():
+    """The ``page`` parameter of a paged page: a whole number from 1; a bad one shows page 1
+    with a message."""
+    return forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "The page must be a whole number; showing page 1.",
+            "min_value": "Pages start at 1; showing page 1.",
+        },
+    )
+
+
 class RecordFormatForm(forms.Form):
     format = format_field("html", "json")
 

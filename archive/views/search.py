@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 from .. import cache, near, ranking
 from ..filter_types import SearchField
 from ..text import fold
+from .records import page_field
 
 #: Hits shown in each group on one page.
 PER_GROUP = 10
@@ -47,15 +48,7 @@ class SearchText(SearchField):
 
 class SearchForm(forms.Form):
     q = SearchText(label="Search", required=False)
-    page = forms.IntegerField(
-        label="Page",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "The page must be a whole number; showing page 1.",
-            "min_value": "Pages start at 1; showing page 1.",
-        },
-    )
+    page = page_field()
 
 
 def search_text(params):

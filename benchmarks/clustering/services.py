@@ -10,7 +10,6 @@ import os
 import pwd
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 import psycopg
 
 from benchmarks.soaking.common import SoakError
-from benchmarks.soaking.server import free_port
+from benchmarks.soaking.server import free_port, stop_group
 
 DATABASE = "archive"
 #: Seconds any one PostgreSQL or Redis command may take.
@@ -184,13 +183,8 @@ class Redis:
         return int(self.command("DBSIZE").lstrip(":"))
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        if self.process is not None:
+            stop_group(self.process)
 
 
 def remove(folder):

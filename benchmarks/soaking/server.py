@@ -18,6 +18,18 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def stop_group(process):
+    """Stop a process started in its own process group, and its children: politely, then
+    after 20 s by force."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 class Server:
     """gunicorn as ``make serve`` runs it (gunicorn.conf.py, config.wsgi) on a free loopback
     port; its standard error, gunicorn's log and Django's, goes to ``log_path``."""
@@ -72,10 +84,4 @@ class Server:
         raise SoakError(f"gunicorn did not answer on {self.base} in {seconds} s:\n{log}")
 
     def __exit__(self, *exc):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
