@@ -64,14 +64,12 @@ def _bump_version_m2m(sender, action, **kwargs):
 
 @receiver(post_save, dispatch_uid="archive-standing-save")
 @receiver(post_delete, dispatch_uid="archive-standing-delete")
-def _refresh_standing(sender, instance, **kwargs):
+def _refresh_standing(sender, instance, raw=False, created=False, **kwargs):
     """A credit, an adaptation or an award changes how much its film and people matter, and
-    a film's new title or year changes how its people are told apart (``standing.py``)."""
-    if sender is Role:
-        standing.refresh(films=[instance.film_id], people=[instance.person_id])
-    elif sender is Adaptation:
-        standing.refresh(films=[instance.source_id])
-    elif sender is Award:
-        standing.refresh(films=[instance.film_id], people=[instance.person_id])
-    elif sender is Film and not kwargs.get("created", False):
-        standing.refresh(films=[instance.pk])
+    a film's new title or year changes how its people are told apart (``standing.py``).
+    ``loaddata`` refreshes once, for everything it loaded, rather than row by row."""
+    if raw or (sender is Film and created):
+        return
+    films, people = standing.touched(instance)
+    if films or people:
+        standing.refresh(films=films, people=people)

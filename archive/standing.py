@@ -52,6 +52,17 @@ def person_standing(role=Role, award=Award):
     }
 
 
+def touched(instance):
+    """``(films, people)``: the ids whose columns a change of ``instance`` affects."""
+    if isinstance(instance, (Role, Award)):
+        return [instance.film_id], [instance.person_id]
+    if isinstance(instance, Adaptation):
+        return [instance.source_id], []
+    if isinstance(instance, Film):
+        return [instance.pk], []
+    return [], []
+
+
 def refresh(films=(), people=()):
     """Bring the columns up to date for the films and people with these ids, and for
     everyone credited on those films (their best-known film may have changed)."""

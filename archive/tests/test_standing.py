@@ -61,3 +61,25 @@ def test_a_film_renamed_renames_its_peoples_best_known_film(archive):
 
 def test_someone_without_credits_is_just_their_name():
     assert str(f.person("Nobody Yet")) == "Nobody Yet"
+
+
+@pytest.mark.parametrize("by_id", [True, False], ids=["touched records", "whole archive"])
+def test_loaddata_brings_the_columns_up_to_date_once_after_the_last_record(db, monkeypatch, by_id):
+    from archive.management.commands import loaddata
+
+    if not by_id:  # a load touching more than this refreshes the whole archive
+        monkeypatch.setattr(loaddata, "STANDING_BY_ID", 0)
+    calls = []
+    for name in ("refresh", "refresh_all"):
+        real = getattr(standing, name)
+        monkeypatch.setattr(
+            standing,
+            name,
+            lambda *a, real=real, name=name, **k: calls.append(name) or real(*a, **k),
+        )
+    f.load_archive()
+    assert calls == ["refresh" if by_id else "refresh_all"]
+    loaded = columns()
+    standing.refresh_all()
+    assert columns() == loaded
+    assert loaded[0][f.ORIGINAL] == 16 + 5 * 10 + 7 * 5
