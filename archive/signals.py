@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from . import cache, standing
-from .models import Adaptation, Award, Film, FilmTitle, Person, Role
+from .models import Film, FilmTitle, Person, Role
 from .models.base import TimestampedModel
 from .models.history import is_audit_model
 from .text import fold

@@ -200,7 +200,7 @@ class Command(loaddata.Command):
                     "an earlier record of the same fixture; nothing was loaded"
                 )
             self.seen.add(key)
-            for ids, found in zip(self.touched, standing.touched(obj.object)):
+            for ids, found in zip(self.touched, standing.touched(obj.object), strict=True):
                 ids.update(found)
         return saved
 
