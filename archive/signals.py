@@ -68,8 +68,5 @@ def _refresh_standing(sender, instance, raw=False, created=False, **kwargs):
     """A credit, an adaptation or an award changes how much its film and people matter, and
     a film's new title or year changes how its people are told apart (``standing.py``).
     ``loaddata`` refreshes once, for everything it loaded, rather than row by row."""
-    if raw or (sender is Film and created):
-        return
-    films, people = standing.touched(instance)
-    if films or people:
-        standing.refresh(films=films, people=people)
+    if not raw and not (sender is Film and created):
+        standing.changed(instance)

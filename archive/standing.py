@@ -10,13 +10,25 @@ columns so that search can rank by them and every list can show them without a q
 
 Each is one SQL ``UPDATE`` with sub-queries, for a few records after an edit (``signals.py``)
 or for the whole archive after a bulk load (the generator). A person's best-known film
-depends on their films' importance, so films are brought up to date first.
+depends on their films' importance, so films are brought up to date first. Code that saves
+or deletes many rows at once (a fixture load, an admin page with its rows) does so inside
+:func:`batched`, which refreshes once, at the end, for all of them.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .models import Adaptation, Award, Film, Person, Role
+
+#: Beyond this many films and people to refresh, one refresh of the whole archive is
+#: cheaper than naming them all in one statement.
+BY_ID_LIMIT = 1000
+
+#: The films and people that changes inside :func:`batched` touched, or None outside it.
+_batch = ContextVar("standing_batch", default=None)
 
 
 def _count(queryset, field):
@@ -50,6 +62,37 @@ def person_standing(role=Role, award=Award):
         "known_for_title": Coalesce(Subquery(best.values("film__title")[:1]), Value("")),
         "known_for_year": Subquery(best.values("film__year")[:1]),
     }
+
+
+def changed(instance):
+    """``instance`` (a credit, adaptation, award or film) was saved or deleted: refresh what
+    it touches now, or at the end of the current :func:`batched` block."""
+    films, people = touched(instance)
+    batch = _batch.get()
+    if batch is not None:
+        batch[0].update(films)
+        batch[1].update(people)
+    elif films or people:
+        refresh(films=films, people=people)
+
+
+@contextmanager
+def batched():
+    """Refresh once, when the block ends without an error, for every change inside it
+    (a block inside another adds to the outer one)."""
+    if _batch.get() is not None:
+        yield
+        return
+    films, people = set(), set()
+    token = _batch.set((films, people))
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if len(films) + len(people) > BY_ID_LIMIT:
+        refresh_all()
+    elif films or people:
+        refresh(films=films, people=people)
 
 
 def touched(instance):

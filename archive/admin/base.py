@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path
 
+from .. import standing
 from ..text import fold
 from .autocomplete import (
     ArchiveAutocompleteSelect,
@@ -321,6 +322,20 @@ class ArchiveAdmin(
             "autocomplete/", self.admin_site.admin_view(view), name=self.autocomplete_url_name
         )
         return [autocomplete, *super().get_urls()]
+
+    def save_related(self, request, form, formsets, change):
+        # The page's rows (credits, awards, remakes) change their films' and people's
+        # standing: one refresh for all of them.
+        with standing.batched():
+            super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj):
+        with standing.batched():  # a film's credits and awards go with it
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with standing.batched():
+            super().delete_queryset(request, queryset)
 
     def get_search_results(self, request, queryset, search_term):
         if self.fold_search_term:

@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from archive import standing
 from archive.models import (
     Adaptation,
     Award,
@@ -238,7 +239,15 @@ def grow_archive(films=40, credits=60, awards=30, adaptations=10):
     - ``awards`` more awards for the original, half of them for Ryu Seung-ryong;
     - ``adaptations`` more adaptations of the original, each with its country;
     - more titles, figures, links and notes on the original, each with a source.
+
+    The films' and people's standing is refreshed once, at the end, as an admin page that
+    saves many rows does (``standing.batched``).
     """
+    with standing.batched():
+        return grown(films, credits, awards, adaptations)
+
+
+def grown(films, credits, awards, adaptations):
     original = Film.objects.get(slug=ORIGINAL)
     ryu = Person.objects.get(slug="ryu-seung-ryong")
     codes = ["FR", "DE", "JP", "US", "KR", "TR"]

@@ -65,10 +65,8 @@ def test_someone_without_credits_is_just_their_name():
 
 @pytest.mark.parametrize("by_id", [True, False], ids=["touched records", "whole archive"])
 def test_loaddata_brings_the_columns_up_to_date_once_after_the_last_record(db, monkeypatch, by_id):
-    from archive.management.commands import loaddata
-
     if not by_id:  # a load touching more than this refreshes the whole archive
-        monkeypatch.setattr(loaddata, "STANDING_BY_ID", 0)
+        monkeypatch.setattr(standing, "BY_ID_LIMIT", 0)
     calls = []
     for name in ("refresh", "refresh_all"):
         real = getattr(standing, name)
@@ -83,3 +81,22 @@ def test_loaddata_brings_the_columns_up_to_date_once_after_the_last_record(db, m
     standing.refresh_all()
     assert columns() == loaded
     assert loaded[0][f.ORIGINAL] == 16 + 5 * 10 + 7 * 5
+
+
+def test_a_batch_refreshes_once_at_its_end_and_not_after_an_error(archive, monkeypatch):
+    calls = []
+    real = standing.refresh
+    monkeypatch.setattr(standing, "refresh", lambda **k: calls.append(k) or real(**k))
+    original = Film.objects.get(slug=f.ORIGINAL)
+    with standing.batched():
+        with standing.batched():  # inner blocks add to the outer one
+            f.role(original, f.person("Batch One"))
+        f.role(original, f.person("Batch Two"))
+        assert calls == []
+        assert Film.objects.get(slug=f.ORIGINAL).importance == original.importance
+    assert len(calls) == 1
+    assert Film.objects.get(slug=f.ORIGINAL).importance == original.importance + 2
+    with pytest.raises(ZeroDivisionError), standing.batched():
+        f.role(original, f.person("Batch Three"))
+        1 / 0
+    assert len(calls) == 1

@@ -43,9 +43,6 @@ from archive.models.history import FixtureLoad, os_user
 
 #: Refused records listed before "and N more".
 SHOWN_REFUSALS = 20
-#: Beyond this many touched films or people, one refresh of the whole archive is cheaper
-#: than naming them all in one statement.
-STANDING_BY_ID = 1000
 
 
 class FixtureRefused(CommandError):
@@ -93,10 +90,9 @@ class Command(loaddata.Command):
         self.saving = False
         self.files = []
         self.skipped_models = {}  # model: whether the load leaves its records out
-        self.touched = (set(), set())  # the films and people whose standing to refresh
         self.check_fixtures(fixture_labels)
-        result = super().loaddata(fixture_labels)
-        self.refresh_standing()
+        with standing.batched():
+            result = super().loaddata(fixture_labels)
         if self.fixture_count:
             FixtureLoad.objects.using(self.using).create(
                 files="\n".join(self.files),
@@ -106,13 +102,6 @@ class Command(loaddata.Command):
                 loaded_by=os_user(),
             )
         return result
-
-    def refresh_standing(self):
-        films, people = self.touched
-        if len(films) + len(people) > STANDING_BY_ID:
-            standing.refresh_all()
-        elif films or people:
-            standing.refresh(films=films, people=people)
 
     def check_fixtures(self, fixture_labels):
         """Read every record of every file and refuse the load, before anything is written,
@@ -200,8 +189,7 @@ class Command(loaddata.Command):
                     "an earlier record of the same fixture; nothing was loaded"
                 )
             self.seen.add(key)
-            for ids, found in zip(self.touched, standing.touched(obj.object), strict=True):
-                ids.update(found)
+            standing.changed(obj.object)  # raw saves: the signal leaves it to the load
         return saved
 
 
