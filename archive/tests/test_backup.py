@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from archive.models import Film, FixtureLoad, Person, Role
 from archive.models.history import audit_model_labels, is_audit_model
 from archive.restore import times_as_given
+from archive.tests import factories
 from archive.tests.factories import FIXTURE, ORIGINAL
 from archive.tests.image_files import add_image
 
@@ -120,7 +121,8 @@ def first_difference(old, new):
 
 @pytest.fixture
 def seeded():
-    call_command("loaddata", FIXTURE, verbosity=0)
+    """The seed, per test: these tests restore into an emptied archive."""
+    factories.load_archive_once_per_process()
 
 
 def test_backup_writes_a_timestamped_natural_key_dump(seeded, settings, tmp_path):
