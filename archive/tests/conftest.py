@@ -1,7 +1,11 @@
 """Fixtures the archive's tests share: the seed archive, loaded once per module, and its
 original film; editors signed in (``ana``, ``ben``)."""
 
+import os
+import runpy
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
@@ -54,3 +58,23 @@ def ana(db):
 @pytest.fixture
 def ben(db):
     return editor("ben")
+
+
+@pytest.fixture
+def fresh_settings(monkeypatch):
+    """``fresh_settings(env)``: ``config/settings.py`` run afresh with only ``env`` (and PATH)
+    in the environment, as a server that starts with it reads it; its names and values (an
+    error it raises, such as ImproperlyConfigured, is raised). A test that needs Django set
+    up with those settings (URLs, checks) starts a Python of its own instead."""
+    path = settings.BASE_DIR / "config" / "settings.py"
+
+    def read(env):
+        with monkeypatch.context() as patch:
+            for name in list(os.environ):
+                if name != "PATH":
+                    patch.delenv(name)
+            for name, value in env.items():
+                patch.setenv(name, value)
+            return runpy.run_path(str(path))
+
+    return read

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.templatetags.static import static
@@ -17,33 +18,29 @@ from django.urls import reverse
 from archive.middleware import MAX_QUERY_PARAMETERS
 from archive.models import Genre
 
-PRINT_SETTINGS = """
-import json, django
-django.setup()
-from django.conf import settings
-database = settings.DATABASES["default"]
-print(json.dumps({
-    "debug": settings.DEBUG,
-    "engine": database["ENGINE"],
-    "name": str(database["NAME"]),
-    "host": database.get("HOST", ""),
-    "options": database.get("OPTIONS", {}),
-    "cache": settings.CACHES["default"]["BACKEND"],
-    "cache_location": settings.CACHES["default"].get("LOCATION", ""),
-    "allowed_hosts": settings.ALLOWED_HOSTS,
-    "tuning": {
-        name: getattr(settings, name)
-        for name in ("DATA_UPLOAD_MAX_NUMBER_FIELDS",)
-    },
-    "staticfiles": settings.STORAGES["staticfiles"]["BACKEND"],
-}))
-"""
+
+def printed(module):
+    """What the tests below read of a settings module (``fresh_settings``)."""
+    database = module["DATABASES"]["default"]
+    return {
+        "debug": module["DEBUG"],
+        "engine": database["ENGINE"],
+        "name": str(database["NAME"]),
+        "host": database.get("HOST", ""),
+        "options": database.get("OPTIONS", {}),
+        "cache": module["CACHES"]["default"]["BACKEND"],
+        "cache_location": module["CACHES"]["default"].get("LOCATION", ""),
+        "allowed_hosts": module["ALLOWED_HOSTS"],
+        "tuning": {name: module[name] for name in ("DATA_UPLOAD_MAX_NUMBER_FIELDS",)},
+        "staticfiles": module["STORAGES"]["staticfiles"]["BACKEND"],
+    }
+
 
 A_KEY = "a-secret-key-for-this-test-only-0123456789-abcdefghijklmnop"
 
 
-def start(env, code=PRINT_SETTINGS):
-    """Import the settings in a fresh Python with only ``env`` (and PATH) in its environment."""
+def start(env, code):
+    """Run ``code`` in a fresh Python with only ``env`` (and PATH) in its environment."""
     clean = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings"}
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -56,10 +53,9 @@ def start(env, code=PRINT_SETTINGS):
     )
 
 
-def started(env):
-    result = start(env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+@pytest.fixture
+def started(fresh_settings):
+    return lambda env: printed(fresh_settings(env))
 
 
 @pytest.mark.parametrize(
@@ -67,25 +63,25 @@ def started(env):
     [{}, {"DJANGO_DEBUG": "0"}, {"DJANGO_DEBUG": ""}, {"DJANGO_SECRET_KEY": ""}],
     ids=["nothing set", "debug 0", "debug empty", "key empty"],
 )
-def test_settings_refuse_to_start_with_debug_off_and_no_secret_key(env):
-    result = start(env)
-    assert result.returncode != 0
-    assert "django.core.exceptions.ImproperlyConfigured" in result.stderr
-    assert "DJANGO_SECRET_KEY must be set when debug is off" in result.stderr
+def test_settings_refuse_to_start_with_debug_off_and_no_secret_key(fresh_settings, env):
+    with pytest.raises(
+        ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set when debug is off"
+    ):
+        fresh_settings(env)
 
 
-def test_settings_start_with_a_secret_key_and_debug_off():
+def test_settings_start_with_a_secret_key_and_debug_off(started):
     values = started({"DJANGO_SECRET_KEY": A_KEY})
     assert values["debug"] is False
     assert values["staticfiles"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-def test_settings_start_in_debug_without_a_secret_key():
+def test_settings_start_in_debug_without_a_secret_key(started):
     values = started({"DJANGO_DEBUG": "1"})
     assert values["debug"] is True
 
 
-def test_sqlite_in_the_project_root_is_the_default_database():
+def test_sqlite_in_the_project_root_is_the_default_database(started):
     values = started({"DJANGO_SECRET_KEY": A_KEY})
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"] == str(settings.BASE_DIR / "db.sqlite3")
@@ -94,7 +90,7 @@ def test_sqlite_in_the_project_root_is_the_default_database():
     assert "journal_mode=WAL" in values["options"]["init_command"]
 
 
-def test_database_url_switches_to_postgresql():
+def test_database_url_switches_to_postgresql(started):
     values = started(
         {"DJANGO_SECRET_KEY": A_KEY, "DATABASE_URL": "postgres://archive@db.internal:5432/films"}
     )
@@ -103,21 +99,21 @@ def test_database_url_switches_to_postgresql():
     assert "init_command" not in values["options"]
 
 
-def test_database_url_can_name_another_sqlite_file(tmp_path):
+def test_database_url_can_name_another_sqlite_file(started, tmp_path):
     path = tmp_path / "other.sqlite3"
     values = started({"DJANGO_SECRET_KEY": A_KEY, "DATABASE_URL": f"sqlite:///{path}"})
     assert (values["engine"], values["name"]) == ("django.db.backends.sqlite3", str(path))
     assert values["options"]["timeout"] == 20
 
 
-def test_redis_url_moves_the_cache_to_redis():
+def test_redis_url_moves_the_cache_to_redis(started):
     values = started({"DJANGO_SECRET_KEY": A_KEY, "REDIS_URL": "redis://127.0.0.1:6379/2"})
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["cache_location"] == "redis://127.0.0.1:6379/2"
     assert started({"DJANGO_SECRET_KEY": A_KEY})["cache"].endswith("LocMemCache")
 
 
-def test_allowed_hosts_come_from_the_environment():
+def test_allowed_hosts_come_from_the_environment(started):
     values = started(
         {
             "DJANGO_SECRET_KEY": A_KEY,
@@ -130,7 +126,7 @@ def test_allowed_hosts_come_from_the_environment():
 TUNING = {"DATA_UPLOAD_MAX_NUMBER_FIELDS": 10_000}
 
 
-def test_tuning_constants_are_not_read_from_the_environment():
+def test_tuning_constants_are_not_read_from_the_environment(started):
     # The variables that set them once are ignored now, so a stale deployment file that
     # still sets one cannot change the code's behaviour.
     stale = {
@@ -154,10 +150,9 @@ def test_tuning_constants_are_not_read_from_the_environment():
     assert result.stdout.split() == ["25", "10000", "2000", "1000"], result.stderr
 
 
-def test_a_number_setting_that_is_not_a_number_is_refused_by_name():
-    result = start({"DJANGO_SECRET_KEY": A_KEY, "DJANGO_LOGIN_FAILURE_LIMIT": "many"})
-    assert result.returncode != 0
-    assert "DJANGO_LOGIN_FAILURE_LIMIT must be a whole number" in result.stderr
+def test_a_number_setting_that_is_not_a_number_is_refused_by_name(fresh_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_LOGIN_FAILURE_LIMIT must be a whole"):
+        fresh_settings({"DJANGO_SECRET_KEY": A_KEY, "DJANGO_LOGIN_FAILURE_LIMIT": "many"})
 
 
 def test_addresses_keep_djangos_limit_and_posted_forms_get_the_raised_one():
