@@ -4,6 +4,8 @@ Each turns a parameter's text into a clear form error or a queryset condition, a
 nothing but its value: no request, no cache.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -134,6 +136,16 @@ class SortFilter(django_filters.ChoiceFilter):
         )
         super().__init__(*args, **kwargs)
 
+    def __deepcopy__(self, memo):
+        """Every FilterSet deep-copies its filters; the copies share ``options``, orderings
+        that are read and never changed (copying their expressions cost more than the
+        rest of a list's filters together)."""
+        memo[id(self.options)] = self.options
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
+
     def filter(self, qs, value):
         return qs.order_by(*self.options[value or self.default][1])
 
@@ -152,6 +164,16 @@ class ArchiveFilterSet(django_filters.FilterSet):
     """
 
     sort_param = "sort"
+
+    def get_form_class(self):
+        """The form's class, built once per FilterSet class (django-filter's documented
+        hook). django-filter builds it anew for every FilterSet from fields each filter
+        builds anew, yet they are the same for every request, and a form works on copies of
+        its class's fields."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     def filter_queryset(self, queryset):
         return self.selection(queryset)
