@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from markupsafe import Markup, escape
 
 from .models import (
     Adaptation,
@@ -67,6 +68,8 @@ FILM_ROWS = (
 
 # A page's footnotes -------------------------------------------------------------------------
 
+UNSOURCED = Markup('<sup class="unsourced">[unsourced]</sup>')
+
 
 @dataclass
 class Mark:
@@ -107,6 +110,21 @@ class Footnotes:
             marks.append(Mark(note.number, source.key, ref_id))
         return marks
 
+    def marks(self, sources):
+        """:meth:`cite` as the page shows it (the template's ``cite``): a linked ``[n]`` for
+        each source, or "[unsourced]". Written here rather than as a template macro: a
+        person page cites hundreds of credits, and each macro call costs more than this."""
+        marks = self.cite(sources)
+        if not marks:
+            return UNSOURCED
+        return Markup(
+            "".join(
+                f'<sup class="cite"><a href="#source-{escape(mark.key)}" '
+                f'id="{escape(mark.ref_id)}">[{mark.number}]</a></sup>'
+                for mark in marks
+            )
+        )
+
     @property
     def notes(self):
         return list(self._notes.values())
@@ -114,6 +132,11 @@ class Footnotes:
     def __contains__(self, key):
         """Whether the page cites the source with this key."""
         return key in self._notes
+
+
+def cite(notes, sources):
+    """The template's ``cite(notes, sources)`` (``includes/_cite.html``)."""
+    return notes.marks(sources)
 
 
 # A film's field facts -----------------------------------------------------------------------

@@ -19,6 +19,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 
+from . import citations
+
 
 @pass_context
 def querystring(context, query_dict=None, **changes):
@@ -89,7 +91,7 @@ def linebreaks(eval_ctx, value):
 
 def environment(**options):
     env = Environment(**options)
-    env.globals.update(url=url, static=static, querystring=querystring)
+    env.globals.update(url=url, static=static, querystring=querystring, cite_marks=citations.cite)
     env.filters.update(
         date=date,
         pluralize=defaultfilters.pluralize,

@@ -11,7 +11,7 @@ from ..facets import PERSON_FACETS
 from ..filters import PersonFilter
 from ..jsonld import person_jsonld
 from ..models import Award, Person, Role
-from ..models.base import slug_url
+from ..models.base import slug_urls
 from ..models.film import display_title
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin
@@ -55,10 +55,11 @@ def person_credits(person):
         )
     )
     sources = row_sources(Role, [credit["pk"] for credit in credits])
+    film_url = slug_urls("archive:film-detail")
     for credit in credits:
         credit["sources"] = sources.get(credit["pk"], [])
         credit["film_title"] = display_title(credit["film__title"])
-        credit["film_url"] = slug_url("archive:film-detail", credit["film__slug"])
+        credit["film_url"] = film_url(credit["film__slug"])
         credit["kind_label"] = rows.ROLE_KIND_LABELS.get(credit["kind"], credit["kind"])
     return credits
 
