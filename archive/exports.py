@@ -70,16 +70,22 @@ def json_response(rows, columns, filename, buffered=False):
 def _cell(value):
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
+    if type(value) is str:
+        return _safe(value)
+    if isinstance(value, (list, tuple)):
         # Each value of a joined cell is neutralised, not only the cell's start: a
         # spreadsheet splitting the cell on ";" would otherwise run the later ones.
-        return ";".join(_safe(str(item)) for item in value)
+        return ";".join([_safe(str(item)) for item in value])
     return _safe(str(value))
 
 
+#: The first characters that make a spreadsheet run a cell as a formula (OWASP's list).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def _safe(text):
-    """A text a spreadsheet would run as a formula is kept as text (OWASP's list)."""
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+    """A text a spreadsheet would run as a formula is kept as text."""
+    if text and text[0] in FORMULA_STARTS and not _is_number(text):
         return "'" + text
     return text
 
