@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
@@ -59,15 +59,20 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         roots = [*sources, film]
         adaptations = (
             Adaptation.objects.filter(source__in=roots)
-            .select_related("adaptation", "adaptation__original_language", "source")
-            .prefetch_related("adaptation__countries", "source__countries", "sources")
+            .select_related("adaptation", "adaptation__original_language")
+            .prefetch_related("adaptation__countries", "sources")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
+        by_pk = {root.pk: root for root in roots}
         by_source = {}
         for adaptation in adaptations:
+            adaptation.source = by_pk[adaptation.source_id]
             by_source.setdefault(adaptation.source_id, []).append(adaptation)
+        # The roots are the film (its countries prefetched with the page) and its sources
+        # (read with it, with their language): only the sources' countries are left to read.
+        prefetch_related_objects([root for root in sources if root.pk in by_source], "countries")
         return [
-            {"root": by_source[root.pk][0].source, "adaptations": by_source[root.pk]}
+            {"root": root, "adaptations": by_source[root.pk]}
             for root in roots
             if root.pk in by_source
         ]
