@@ -2,7 +2,7 @@
 that belong to one film (titles, figures, links, notes, companies) are in ``film_parts``."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Prefetch, Q
 from django.utils.text import slugify
 
@@ -39,9 +39,15 @@ class FilmQuerySet(models.QuerySet):
         own = matching(Film.objects.using(self.db), "title_folded", folded).values("pk")
         titles = matching(FilmTitle.objects.using(self.db), "folded", folded).values("film_id")
         characters = matching(Role.objects.using(self.db), "character_folded", folded)
-        return self.filter(
-            Q(pk__in=own) | Q(pk__in=titles) | Q(pk__in=characters.values("film_id"))
-        )
+        characters = characters.values("film_id")
+        if connections[self.db].vendor == "sqlite":
+            # One list of ids, each FTS5 table asked once: for an OR of three sub-queries
+            # SQLite asks each twice, to find the films and again to check each of them.
+            # PostgreSQL walks the sort index with the OR's hashed sub-plans, twice as fast
+            # as a join with the union.
+            ids = own.order_by().union(titles.order_by(), characters.order_by(), all=True)
+            return self.filter(pk__in=ids)
+        return self.filter(Q(pk__in=own) | Q(pk__in=titles) | Q(pk__in=characters))
 
     def with_details(self):
         """Everything a film page shows, in a fixed number of queries."""
