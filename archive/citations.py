@@ -233,8 +233,9 @@ def film_sources(film, families=()):
 
 
 def row_sources(model, pks):
-    """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks``, in one query: the pages
-    that read their rows as values (the person page's credits and awards)."""
+    """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks`` (ids, or a query of
+    them), in one query: the pages that read their rows as values (the person page's
+    credits and awards)."""
     link = model.sources.field.m2m_field_name()
     found = {}
     through = model.sources.through.objects.filter(**{f"{link}_id__in": pks})

@@ -39,10 +39,9 @@ class PersonListView(ArchiveListView):
 def person_credits(person):
     """The person's credits as values, newest film first, each with its film's title and
     link: one query, however many credits."""
+    roles = Role.objects.filter(person=person)
     credits = list(
-        Role.objects.filter(person=person)
-        .order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
-        .values(
+        roles.order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk").values(
             "pk",
             "film_id",
             "film__slug",
@@ -54,7 +53,8 @@ def person_credits(person):
             "note",
         )
     )
-    sources = row_sources(Role, [credit["pk"] for credit in credits])
+    # The credits as a sub-query, not hundreds of ids for Django to prepare one by one.
+    sources = row_sources(Role, roles.values("pk"))
     film_url = slug_urls("archive:film-detail")
     for credit in credits:
         credit["sources"] = sources.get(credit["pk"], [])
@@ -65,12 +65,13 @@ def person_credits(person):
 
 
 def person_awards(person):
+    person_awards = Award.objects.filter(person=person)
     awards = list(
-        Award.objects.filter(person=person)
-        .order_by("-year", "ceremony__name", "category", "pk")
-        .values(*rows.AWARD_FIELDS)
+        person_awards.order_by("-year", "ceremony__name", "category", "pk").values(
+            *rows.AWARD_FIELDS
+        )
     )
-    sources = row_sources(Award, [award["pk"] for award in awards])
+    sources = row_sources(Award, person_awards.values("pk"))
     for award in awards:
         award["sources"] = sources.get(award["pk"], [])
     return rows.finish_awards(awards)
