@@ -110,7 +110,7 @@ def film_record(film, families, request):
         return request.build_absolute_uri(obj.get_absolute_url())
 
     def keys(row):
-        return [s.key for s in row.sources.all()]
+        return [s.key for s in citations.sources_of(row)]
 
     facts = citations.film_facts(film)
 
@@ -184,7 +184,7 @@ def film_record(film, families, request):
                 "reported_on": f.reported_on,
                 "days_since_release": f.days_since_release,
                 "note": f.note,
-                "sources": [s.key for s in f.sources.all()],
+                "sources": keys(f),
             }
             for f in film.figures.all()
         ],
@@ -196,7 +196,7 @@ def film_record(film, families, request):
                 "kind": n.kind,
                 "topic": n.topic,
                 "text": n.text,
-                "sources": [s.key for s in n.sources.all()],
+                "sources": keys(n),
             }
             for n in film.notes.all()
         ],

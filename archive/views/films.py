@@ -7,7 +7,7 @@ from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
 from ..charts import admissions_chart
-from ..citations import Footnotes, film_facts
+from ..citations import Footnotes, attach_film_sources, film_facts
 from ..facets import FILM_FACETS
 from ..filters import FilmFilter
 from ..jsonld import film_jsonld
@@ -60,7 +60,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         adaptations = (
             Adaptation.objects.filter(source__in=roots)
             .select_related("adaptation", "adaptation__original_language")
-            .prefetch_related("adaptation__countries", "sources")
+            .prefetch_related("adaptation__countries")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
         by_pk = {root.pk: root for root in roots}
@@ -82,6 +82,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         film = self.object
         roles = list(film.roles.all())
         context["families"] = self.get_families()
+        attach_film_sources(film, context["families"])
         context["cast"] = [r for r in roles if r.kind == Role.Kind.ACTOR]
         crew = sorted(
             (r for r in roles if r.kind != Role.Kind.ACTOR),
