@@ -61,6 +61,10 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
         value = [str(item) for item in value or [] if str(item).strip()]
         if self.case:
             value = [getattr(item, self.case)() for item in value]
+        if not value and not self.required:
+            # No choice: an empty list rather than Django's empty queryset, which each "is
+            # anything chosen?" (the filter's, the sentence's) would compile to SQL first.
+            return []
         return super().clean(value)
 
 
