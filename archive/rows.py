@@ -35,7 +35,9 @@ def film_links(relation, film_ids, *fields):
     through, target = Film.link_table(relation)
     ordering = through._meta.get_field(target).related_model._meta.ordering
     rows = (
-        through.objects.filter(film_id__in=film_ids)
+        # ``film__id__in``, not ``film_id__in``: the same SQL, but Django prepares an export
+        # chunk's thousand ids as plain numbers instead of as possible Film instances.
+        through.objects.filter(film__id__in=film_ids)
         .order_by(*(f"{target}__{name}" for name in ordering))
         .values_list("film_id", *(f"{target}__{name}" for name in fields))
     )
