@@ -176,16 +176,23 @@ AWARD_FIELDS = (
 
 def finish_awards(rows):
     """Adds each award's ceremony (read apart: a join would change how the list is sorted,
-    see ``filters.CEREMONY_NAME``), its label and links."""
-    ceremonies = {
-        pk: (slug, name)
-        for pk, slug, name in Ceremony.objects.filter(
-            pk__in={row["ceremony_id"] for row in rows}
-        ).values_list("pk", "slug", "name")
-    }
+    see ``filters.CEREMONY_NAME``; rows read with ``ceremony__slug`` and ``ceremony__name``
+    keep theirs), its label and links."""
+    wanted = {row["ceremony_id"] for row in rows if "ceremony__name" not in row}
+    ceremonies = (
+        {
+            pk: (slug, name)
+            for pk, slug, name in Ceremony.objects.filter(pk__in=wanted).values_list(
+                "pk", "slug", "name"
+            )
+        }
+        if wanted
+        else {}
+    )
     film_url, person_url = slug_urls("archive:film-detail"), slug_urls("archive:person-detail")
     for row in rows:
-        row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
+        if "ceremony__name" not in row:
+            row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
         row["ceremony_label"] = ceremony_label(row["ceremony__name"], row["edition"])
         row["film_title"] = display_title(row["film__title"])
         row["film_url"] = film_url(row["film__slug"])

@@ -67,10 +67,13 @@ def person_credits(person):
 def person_awards(person):
     person_awards = Award.objects.filter(person=person)
     awards = list(
+        # Sorted by the ceremony's name, so joined to it: its name and slug come along.
         person_awards.order_by("-year", "ceremony__name", "category", "pk").values(
-            *rows.AWARD_FIELDS
+            *rows.AWARD_FIELDS, "ceremony__slug", "ceremony__name"
         )
     )
+    if not awards:
+        return awards  # most people: nothing to look up
     sources = row_sources(Award, person_awards.values("pk"))
     for award in awards:
         award["sources"] = sources.get(award["pk"], [])
