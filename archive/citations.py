@@ -115,7 +115,7 @@ class Footnotes:
     def marks(self, sources):
         """:meth:`cite` as the page shows it (the template's ``cite``): a linked ``[n]`` for
         each source, or "[unsourced]". Written here rather than as a template macro: a
-        person page cites hundreds of credits, and each macro call costs more than this."""
+        person page cites hundreds of credits, and a macro call is heavier than the marks."""
         marks = self.cite(sources)
         if not marks:
             return UNSOURCED
@@ -180,8 +180,7 @@ def attach_sources(*groups):
     """Gives every row of ``groups`` (rows of models with ``sources``: a film's titles,
     credits, awards, ...) its sources as ``row.source_list``, in their order, in two
     queries: the links of every kind of row at once (one ``UNION ALL`` of the link
-    tables), then the sources. A prefetch per kind of row was a query, and most of a film
-    page's time, each."""
+    tables), then the sources, where a prefetch per kind of row would be a query each."""
     rows = defaultdict(lambda: defaultdict(list))  # model -> pk -> the row's instances
     for group in groups:
         for row in group:

@@ -142,8 +142,7 @@ class SortFilter(django_filters.ChoiceFilter):
 
     def __deepcopy__(self, memo):
         """Every FilterSet deep-copies its filters; the copies share ``options``, orderings
-        that are read and never changed (copying their expressions cost more than the
-        rest of a list's filters together)."""
+        that are read and never changed, so copying their expressions would be waste."""
         memo[id(self.options)] = self.options
         clone = self.__class__.__new__(self.__class__)
         memo[id(self)] = clone

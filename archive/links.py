@@ -7,7 +7,7 @@ from urllib.parse import quote_plus
 @functools.lru_cache(maxsize=4096)
 def _quoted(text):
     """``quote_plus`` of a parameter's name or value: a list page's facet and filter links
-    repeat the same few dozen of them, and quoting was most of the links' cost."""
+    repeat the same few dozen of them."""
     return quote_plus(text)
 
 

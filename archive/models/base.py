@@ -35,8 +35,8 @@ def slug_url(viewname, slug):
 
 def slug_urls(viewname):
     """``slug_url`` for the many rows of one page: a function of the slug, with the URL
-    configuration and the script prefix read once (reading them was most of the cost of
-    ``slug_url`` on a page of hundreds of links)."""
+    configuration and the script prefix read once, not once per link of a page of
+    hundreds."""
     head, tail = _slug_url_parts(
         viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     )

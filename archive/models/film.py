@@ -43,8 +43,8 @@ class FilmQuerySet(models.QuerySet):
         if connections[self.db].vendor == "sqlite":
             # One list of ids, each FTS5 table asked once: for an OR of three sub-queries
             # SQLite asks each twice, to find the films and again to check each of them.
-            # PostgreSQL walks the sort index with the OR's hashed sub-plans, twice as fast
-            # as a join with the union.
+            # PostgreSQL keeps the OR: it walks the sort index checking hashed sub-plans,
+            # where the union would make it join every match and sort.
             ids = own.order_by().union(titles.order_by(), characters.order_by(), all=True)
             return self.filter(pk__in=ids)
         return self.filter(Q(pk__in=own) | Q(pk__in=titles) | Q(pk__in=characters))
