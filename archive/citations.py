@@ -18,10 +18,12 @@ as Wikipedia does; :func:`film_facts` gathers a film's field facts from what
 for (the admin's column and filter, and the sourcing report in ``views/sources.py``).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from markupsafe import Markup, escape
 
 from .models import (
     Adaptation,
@@ -34,6 +36,7 @@ from .models import (
     FilmTitle,
     Person,
     Role,
+    Source,
 )
 
 Fact = FilmFact.Field
@@ -66,6 +69,8 @@ FILM_ROWS = (
 
 
 # A page's footnotes -------------------------------------------------------------------------
+
+UNSOURCED = Markup('<sup class="unsourced">[unsourced]</sup>')
 
 
 @dataclass
@@ -107,6 +112,21 @@ class Footnotes:
             marks.append(Mark(note.number, source.key, ref_id))
         return marks
 
+    def marks(self, sources):
+        """:meth:`cite` as the page shows it (the template's ``cite``): a linked ``[n]`` for
+        each source, or "[unsourced]". Written here rather than as a template macro: a
+        person page cites hundreds of credits, and a macro call is heavier than the marks."""
+        marks = self.cite(sources)
+        if not marks:
+            return UNSOURCED
+        return Markup(
+            "".join(
+                f'<sup class="cite"><a href="#source-{escape(mark.key)}" '
+                f'id="{escape(mark.ref_id)}">[{mark.number}]</a></sup>'
+                for mark in marks
+            )
+        )
+
     @property
     def notes(self):
         return list(self._notes.values())
@@ -114,6 +134,11 @@ class Footnotes:
     def __contains__(self, key):
         """Whether the page cites the source with this key."""
         return key in self._notes
+
+
+def cite(notes, sources):
+    """The template's ``cite(notes, sources)`` (``includes/_cite.html``)."""
+    return notes.marks(sources)
 
 
 # A film's field facts -----------------------------------------------------------------------
@@ -144,12 +169,72 @@ class FilmFacts(dict):
         return FieldFact()
 
 
+def sources_of(row):
+    """A row's sources in their order: the list :func:`attach_sources` gave it, or, for a
+    row read otherwise, its ``sources``."""
+    listed = getattr(row, "source_list", None)
+    return listed if listed is not None else list(row.sources.all())
+
+
+def attach_sources(*groups):
+    """Gives every row of ``groups`` (rows of models with ``sources``: a film's titles,
+    credits, awards, ...) its sources as ``row.source_list``, in their order, in two
+    queries: the links of every kind of row at once (one ``UNION ALL`` of the link
+    tables), then the sources, where a prefetch per kind of row would be a query each."""
+    rows = defaultdict(lambda: defaultdict(list))  # model -> pk -> the row's instances
+    for group in groups:
+        for row in group:
+            rows[type(row)][row.pk].append(row)
+    models = list(rows)
+    parts = [
+        model.sources.through.objects.filter(
+            **{f"{model.sources.field.m2m_field_name()}_id__in": list(rows[model])}
+        )
+        .order_by()
+        .values_list(
+            Value(index, output_field=IntegerField()),
+            f"{model.sources.field.m2m_field_name()}_id",
+            "source_id",
+        )
+        for index, model in enumerate(models)
+    ]
+    links = list(parts[0].union(*parts[1:], all=True)) if parts else []
+    # The sources in their own order (Source.Meta.ordering), which each row's list keeps.
+    sources = {s.pk: s for s in Source.objects.filter(pk__in={link[2] for link in links})}
+    rank = {pk: number for number, pk in enumerate(sources)}
+    found = defaultdict(list)
+    for index, row_pk, source_pk in links:
+        found[index, row_pk].append(source_pk)
+    for index, model in enumerate(models):
+        for pk, instances in rows[model].items():
+            listed = [sources[s] for s in sorted(found.get((index, pk), ()), key=rank.get)]
+            for row in instances:
+                row.source_list = listed
+
+
+def attach_film_sources(film, families=()):
+    """:func:`attach_sources` for a film read by ``Film.objects.with_details()``: its
+    titles, credits, company credits, awards, figures, notes, field facts and remake links,
+    and the adaptations of the page's ``families``."""
+    attach_sources(
+        film.titles.all(),
+        film.roles.all(),
+        film.company_credits.all(),
+        film.awards.all(),
+        film.figures.all(),
+        film.notes.all(),
+        film.facts.all(),
+        film.adapted_from.all(),
+        *(family["adaptations"] for family in families),
+    )
+
+
 def film_facts(film):
     """The film's field facts, from the prefetched ``film.facts`` (no query)."""
     facts = FilmFacts()
     for row in film.facts.all():
         fact = facts.setdefault(row.field, FieldFact())
-        sources = list(row.sources.all())
+        sources = sources_of(row)
         if row.value:
             fact.others.append(Other(row.value, sources, row.note))
         else:
@@ -204,14 +289,15 @@ def film_sources(film, families=()):
     return unique_sources(
         *(fact.sources for fact in facts),
         *(other.sources for fact in facts for other in fact.others),
-        *(row.sources.all() for row in rows),
+        *(sources_of(row) for row in rows),
         film.sources.all(),
     )
 
 
 def row_sources(model, pks):
-    """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks``, in one query: the pages
-    that read their rows as values (the person page's credits and awards)."""
+    """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks`` (ids, or a query of
+    them), in one query: the pages that read their rows as values (the person page's
+    credits and awards)."""
     link = model.sources.field.m2m_field_name()
     found = {}
     through = model.sources.through.objects.filter(**{f"{link}_id__in": pks})

@@ -70,16 +70,22 @@ def json_response(rows, columns, filename, buffered=False):
 def _cell(value):
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
+    if type(value) is str:
+        return _safe(value)
+    if isinstance(value, (list, tuple)):
         # Each value of a joined cell is neutralised, not only the cell's start: a
         # spreadsheet splitting the cell on ";" would otherwise run the later ones.
-        return ";".join(_safe(str(item)) for item in value)
+        return ";".join([_safe(str(item)) for item in value])
     return _safe(str(value))
 
 
+#: The first characters that make a spreadsheet run a cell as a formula (OWASP's list).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def _safe(text):
-    """A text a spreadsheet would run as a formula is kept as text (OWASP's list)."""
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+    """A text a spreadsheet would run as a formula is kept as text."""
+    if text and text[0] in FORMULA_STARTS and not _is_number(text):
         return "'" + text
     return text
 
@@ -104,7 +110,7 @@ def film_record(film, families, request):
         return request.build_absolute_uri(obj.get_absolute_url())
 
     def keys(row):
-        return [s.key for s in row.sources.all()]
+        return [s.key for s in citations.sources_of(row)]
 
     facts = citations.film_facts(film)
 
@@ -178,7 +184,7 @@ def film_record(film, families, request):
                 "reported_on": f.reported_on,
                 "days_since_release": f.days_since_release,
                 "note": f.note,
-                "sources": [s.key for s in f.sources.all()],
+                "sources": keys(f),
             }
             for f in film.figures.all()
         ],
@@ -190,7 +196,7 @@ def film_record(film, families, request):
                 "kind": n.kind,
                 "topic": n.topic,
                 "text": n.text,
-                "sources": [s.key for s in n.sources.all()],
+                "sources": keys(n),
             }
             for n in film.notes.all()
         ],

@@ -4,6 +4,8 @@ Each turns a parameter's text into a clear form error or a queryset condition, a
 nothing but its value: no request, no cache.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -59,6 +61,10 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
         value = [str(item) for item in value or [] if str(item).strip()]
         if self.case:
             value = [getattr(item, self.case)() for item in value]
+        if not value and not self.required:
+            # No choice: an empty list rather than Django's empty queryset, which each "is
+            # anything chosen?" (the filter's, the sentence's) would compile to SQL first.
+            return []
         return super().clean(value)
 
 
@@ -134,6 +140,15 @@ class SortFilter(django_filters.ChoiceFilter):
         )
         super().__init__(*args, **kwargs)
 
+    def __deepcopy__(self, memo):
+        """Every FilterSet deep-copies its filters; the copies share ``options``, orderings
+        that are read and never changed, so copying their expressions would be waste."""
+        memo[id(self.options)] = self.options
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
+
     def filter(self, qs, value):
         return qs.order_by(*self.options[value or self.default][1])
 
@@ -152,6 +167,16 @@ class ArchiveFilterSet(django_filters.FilterSet):
     """
 
     sort_param = "sort"
+
+    def get_form_class(self):
+        """The form's class, built once per FilterSet class (django-filter's documented
+        hook). django-filter builds it anew for every FilterSet from fields each filter
+        builds anew, yet they are the same for every request, and a form works on copies of
+        its class's fields."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     def filter_queryset(self, queryset):
         return self.selection(queryset)

@@ -8,13 +8,18 @@ and with the same output: ``url``, ``static`` and ``querystring`` as globals, an
 own ``join``, ``length`` and ``lower`` already behave as Django's do.
 """
 
+import functools
 from collections.abc import Iterable
 
+from django.dispatch import receiver
 from django.template import defaultfilters
-from django.templatetags.static import static
-from django.urls import reverse
+from django.templatetags.static import static as django_static
+from django.test.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
+
+from . import citations
 
 
 @pass_context
@@ -38,6 +43,39 @@ def querystring(context, query_dict=None, **changes):
     return f"?{params.urlencode()}"
 
 
+def url(viewname, *args, **kwargs):
+    """``reverse()``; a view's address without arguments (every page's navigation asks a
+    dozen) is reversed once per URL configuration and script prefix, not on every render."""
+    if args or kwargs:
+        return reverse(viewname, *args, **kwargs)
+    return _plain_url(viewname, get_urlconf(), get_script_prefix())
+
+
+@functools.lru_cache(maxsize=128)
+def _plain_url(viewname, urlconf, prefix):
+    return reverse(viewname, urlconf=urlconf)
+
+
+def static(path):
+    """Django's ``static()``, looked up once per file and script prefix: the storage's
+    address of a static file (its hashed name from the manifest) does not change while the
+    settings do not."""
+    return _static(path, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)
+def _static(path, prefix):
+    return django_static(path)
+
+
+@receiver(setting_changed)
+def forget_addresses(*, setting, **kwargs):
+    """A test that changes the static storage or the URLs gets addresses made with them."""
+    if setting in ("STORAGES", "STATIC_URL", "STATIC_ROOT", "ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
+        _static.cache_clear()
+        _plain_url.cache_clear()
+
+
 def date(value, arg=None):
     """Django's ``date`` filter, which expects an aware datetime already in the current
     time zone: Django's template engine converts it before the filter runs."""
@@ -53,7 +91,7 @@ def linebreaks(eval_ctx, value):
 
 def environment(**options):
     env = Environment(**options)
-    env.globals.update(url=reverse, static=static, querystring=querystring)
+    env.globals.update(url=url, static=static, querystring=querystring, cite_marks=citations.cite)
     env.filters.update(
         date=date,
         pluralize=defaultfilters.pluralize,

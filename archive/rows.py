@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 
 from .models import Adaptation, Ceremony, Film, Role
 from .models.award import ceremony_label
-from .models.base import slug_url
+from .models.base import slug_urls
 from .models.film import display_title
 from .models.person import active_years, distinction, name_lines
 from .pictures import adaptation_posters, attach_portraits, attach_posters
@@ -35,7 +35,9 @@ def film_links(relation, film_ids, *fields):
     through, target = Film.link_table(relation)
     ordering = through._meta.get_field(target).related_model._meta.ordering
     rows = (
-        through.objects.filter(film_id__in=film_ids)
+        # ``film__id__in``, not ``film_id__in``: the same SQL, but Django prepares an export
+        # chunk's thousand ids as plain numbers instead of as possible Film instances.
+        through.objects.filter(film__id__in=film_ids)
         .order_by(*(f"{target}__{name}" for name in ordering))
         .values_list("film_id", *(f"{target}__{name}" for name in fields))
     )
@@ -71,10 +73,11 @@ FILM_FIELDS = (
 
 
 def finish_films(rows):
+    film_url = slug_urls("archive:film-detail")
     for row in rows:
         row["display_title"] = display_title(row["title"])
         row["status_label"] = STATUS_LABELS.get(row["status"], row["status"])
-        row["url"] = slug_url("archive:film-detail", row["slug"])
+        row["url"] = film_url(row["slug"])
     return attach_films(rows)
 
 
@@ -104,8 +107,9 @@ PERSON_FIELDS = (
 
 
 def finish_people(rows):
+    person_url = slug_urls("archive:person-detail")
     for row in rows:
-        row["url"] = slug_url("archive:person-detail", row["slug"])
+        row["url"] = person_url(row["slug"])
         # What tells namesakes apart: years active and best-known film.
         row["active_years"] = active_years(row["first_year"], row["last_year"])
         row["distinction"] = distinction(
@@ -133,6 +137,7 @@ ADAPTATION_FIELDS = (
 
 
 def finish_adaptations(rows):
+    film_url, person_url = slug_urls("archive:film-detail"), slug_urls("archive:person-detail")
     attach_films(rows, key="adaptation_id")
     directors = defaultdict(list)
     for film_id, slug, name, note in (
@@ -142,17 +147,15 @@ def finish_adaptations(rows):
         .order_by("film_id", "billing", "pk")
         .values_list("film_id", "person__slug", "person__name", "note")
     ):
-        directors[film_id].append(
-            {"name": name, "note": note, "url": slug_url("archive:person-detail", slug)}
-        )
+        directors[film_id].append({"name": name, "note": note, "url": person_url(slug)})
     for row in rows:
         row["kind_label"] = ADAPTATION_KIND_LABELS.get(row["kind"], row["kind"])
         row["directors"] = directors.get(row["adaptation_id"], [])
         row["title"] = display_title(row["adaptation__title"])
         row["status_label"] = STATUS_LABELS.get(row["adaptation__status"], "")
-        row["url"] = slug_url("archive:film-detail", row["adaptation__slug"])
+        row["url"] = film_url(row["adaptation__slug"])
         row["source_title"] = display_title(row["source__title"])
-        row["source_url"] = slug_url("archive:film-detail", row["source__slug"])
+        row["source_url"] = film_url(row["source__slug"])
     return rows
 
 
@@ -173,20 +176,28 @@ AWARD_FIELDS = (
 
 def finish_awards(rows):
     """Adds each award's ceremony (read apart: a join would change how the list is sorted,
-    see ``filters.CEREMONY_NAME``), its label and links."""
-    ceremonies = {
-        pk: (slug, name)
-        for pk, slug, name in Ceremony.objects.filter(
-            pk__in={row["ceremony_id"] for row in rows}
-        ).values_list("pk", "slug", "name")
-    }
+    see ``filters.CEREMONY_NAME``; rows read with ``ceremony__slug`` and ``ceremony__name``
+    keep theirs), its label and links."""
+    wanted = {row["ceremony_id"] for row in rows if "ceremony__name" not in row}
+    ceremonies = (
+        {
+            pk: (slug, name)
+            for pk, slug, name in Ceremony.objects.filter(pk__in=wanted).values_list(
+                "pk", "slug", "name"
+            )
+        }
+        if wanted
+        else {}
+    )
+    film_url, person_url = slug_urls("archive:film-detail"), slug_urls("archive:person-detail")
     for row in rows:
-        row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
+        if "ceremony__name" not in row:
+            row["ceremony__slug"], row["ceremony__name"] = ceremonies[row["ceremony_id"]]
         row["ceremony_label"] = ceremony_label(row["ceremony__name"], row["edition"])
         row["film_title"] = display_title(row["film__title"])
-        row["film_url"] = slug_url("archive:film-detail", row["film__slug"])
+        row["film_url"] = film_url(row["film__slug"])
         if row["person__slug"]:
-            row["person_url"] = slug_url("archive:person-detail", row["person__slug"])
+            row["person_url"] = person_url(row["person__slug"])
     return rows
 
 

@@ -33,6 +33,22 @@ def slug_url(viewname, slug):
     return f"{head}{slug}{tail}"
 
 
+def slug_urls(viewname):
+    """``slug_url`` for the many rows of one page: a function of the slug, with the URL
+    configuration and the script prefix read once, not once per link of a page of
+    hundreds."""
+    head, tail = _slug_url_parts(
+        viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    )
+
+    def url(slug):
+        if not SLUG_PATTERN.fullmatch(slug):
+            return reverse(viewname, kwargs={"slug": slug})
+        return f"{head}{slug}{tail}"
+
+    return url
+
+
 @functools.lru_cache(maxsize=32)
 def _slug_url_parts(viewname, urlconf, prefix):
     head, _, tail = reverse(viewname, kwargs={"slug": _PLACEHOLDER}).partition(_PLACEHOLDER)

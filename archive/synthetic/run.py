@@ -43,6 +43,9 @@ def generate(films, seed, batch_size=5000, parallel=CAN_FORK, progress=None):
             reset_queries()  # with DEBUG on, the query log would grow with every batch
             if progress:
                 progress(len(loader.film_pks), loader.totals)
+    # The statistics first: else PostgreSQL plans the ranking's UPDATE over every record
+    # for the empty tables it saw before the load (a nested loop per record).
+    refresh_statistics()
     # bulk_create sends no signal: rank the records and make the cached pages and counts
     # stale here.
     standing.refresh_all()

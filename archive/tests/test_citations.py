@@ -9,7 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from archive.citations import Footnotes, film_unsourced, missing_sources, person_unsourced
+from archive.citations import (
+    Footnotes,
+    attach_film_sources,
+    film_unsourced,
+    missing_sources,
+    person_unsourced,
+)
 from archive.models import Film, FilmFact, Person
 from archive.tests import factories as f
 from archive.tests.factories import INDONESIAN, KANNADA, ORIGINAL, PHILIPPINE
@@ -261,3 +267,27 @@ def test_unsourced_counts_match_the_facts_a_page_marks(client):
     assert Person.objects.annotate(n=person_unsourced()).get(pk=person.pk).n == 2
     seeded = Film.objects.annotate(n=film_unsourced()).filter(n__gt=0)
     assert not seeded.filter(slug=ORIGINAL).exists()
+
+
+@pytest.mark.parametrize("slug", [ORIGINAL, INDONESIAN])
+def test_a_film_pages_rows_get_their_sources_in_order_in_two_queries(
+    slug, django_assert_num_queries
+):
+    film = Film.objects.with_details().get(slug=slug)
+    families = [{"adaptations": list(film.adaptations.all())}]
+    with django_assert_num_queries(2):
+        attach_film_sources(film, families)
+    rows = [
+        *film.titles.all(),
+        *film.roles.all(),
+        *film.company_credits.all(),
+        *film.awards.all(),
+        *film.figures.all(),
+        *film.notes.all(),
+        *film.facts.all(),
+        *film.adapted_from.all(),
+        *families[0]["adaptations"],
+    ]
+    assert any(len(row.source_list) > 1 for row in rows)
+    for row in rows:
+        assert row.source_list == list(row.sources.all())

@@ -640,3 +640,14 @@ def test_award_sorts():
 )
 def test_invalid_award_parameters_are_form_errors(params, field):
     assert list(errors_of(AwardFilter, Award.objects.all(), **params)) == [field]
+
+
+@pytest.mark.django_db
+def test_no_record_chosen_is_an_empty_list_and_filtering_by_it_asks_nothing(
+    django_assert_num_queries,
+):
+    filterset = FilmFilter(QueryDict("country=&year_min=1990"), queryset=Film.objects.all())
+    with django_assert_num_queries(0):
+        filterset.qs  # noqa: B018 (built, not run)
+    assert filterset.form.cleaned_data["country"] == []
+    assert filterset.form.cleaned_data["genre"] == []

@@ -9,7 +9,9 @@ from django.template import engines
 from django.template.backends.django import DjangoTemplates
 from django.template.backends.jinja2 import Jinja2
 from django.template.loader import get_template
-from django.test import RequestFactory
+from django.templatetags.static import static
+from django.test import RequestFactory, override_settings
+from django.urls import set_script_prefix
 from django.utils import timezone as django_timezone
 
 
@@ -91,6 +93,23 @@ def test_url_and_static():
         == "/films/x-2013/"
     )
     assert jinja_render("{{ static('archive/site.css') }}").startswith(settings.STATIC_URL)
+
+
+def test_url_and_static_follow_the_script_prefix_and_the_settings():
+    """Both are looked up once and remembered: a page under another prefix, or a test with
+    other settings, still gets its own addresses."""
+    source = "{{ url('archive:film-list') }} {{ static('archive/site.css') }}"
+    assert jinja_render(source).split()[0] == "/films/"
+    set_script_prefix("/archive/")
+    try:
+        film_list, css = jinja_render(source).split()
+        assert css == static("archive/site.css")
+    finally:
+        set_script_prefix("/")
+    assert film_list == "/archive/films/"
+    with override_settings(STATIC_URL="https://cdn.example/s/"):
+        assert jinja_render(source).split()[1].startswith("https://cdn.example/s/archive/")
+    assert jinja_render(source).split()[1].startswith(settings.STATIC_URL)
 
 
 def test_autoescape_is_on_and_safe_strings_are_kept():

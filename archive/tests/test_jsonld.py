@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from archive.citations import attach_film_sources
 from archive.jsonld import film_jsonld, film_jsonld_data, person_jsonld, person_jsonld_data
 from archive.models import Film, Person
 from archive.tests.factories import ORIGINAL
@@ -16,7 +17,9 @@ SLUG = ORIGINAL
 
 @pytest.fixture
 def film(archive):
-    return Film.objects.with_details().get(slug=SLUG)
+    film = Film.objects.with_details().get(slug=SLUG)
+    attach_film_sources(film)  # as the film page does
+    return film
 
 
 @pytest.fixture

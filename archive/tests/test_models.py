@@ -772,6 +772,23 @@ def test_record_urls_match_reverse_under_any_script_prefix(db):
         slug_url("archive:film-detail", "no spaces/or slashes")
 
 
+def test_slug_urls_give_what_slug_url_gives_under_any_script_prefix():
+    from django.urls import NoReverseMatch, set_script_prefix
+
+    from archive.models.base import slug_url, slug_urls
+
+    set_script_prefix("/archive/")
+    try:
+        person_url = slug_urls("archive:person-detail")
+        assert person_url("kim") == slug_url("archive:person-detail", "kim")
+        assert person_url("kim") == "/archive/people/kim/"
+    finally:
+        set_script_prefix("/")
+    assert slug_urls("archive:film-detail")("x-2001") == "/films/x-2001/"
+    with pytest.raises(NoReverseMatch):
+        slug_urls("archive:film-detail")("no spaces/or slashes")
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "model, fields",

@@ -2,12 +2,12 @@
 
 from itertools import groupby
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
 from ..charts import admissions_chart
-from ..citations import Footnotes, film_facts
+from ..citations import Footnotes, attach_film_sources, film_facts
 from ..facets import FILM_FACETS
 from ..filters import FilmFilter
 from ..jsonld import film_jsonld
@@ -59,15 +59,20 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         roots = [*sources, film]
         adaptations = (
             Adaptation.objects.filter(source__in=roots)
-            .select_related("adaptation", "adaptation__original_language", "source")
-            .prefetch_related("adaptation__countries", "source__countries", "sources")
+            .select_related("adaptation", "adaptation__original_language")
+            .prefetch_related("adaptation__countries")
             .order_by(F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk")
         )
+        by_pk = {root.pk: root for root in roots}
         by_source = {}
         for adaptation in adaptations:
+            adaptation.source = by_pk[adaptation.source_id]
             by_source.setdefault(adaptation.source_id, []).append(adaptation)
+        # The roots are the film (its countries prefetched with the page) and its sources
+        # (read with it, with their language): only the sources' countries are left to read.
+        prefetch_related_objects([root for root in sources if root.pk in by_source], "countries")
         return [
-            {"root": by_source[root.pk][0].source, "adaptations": by_source[root.pk]}
+            {"root": root, "adaptations": by_source[root.pk]}
             for root in roots
             if root.pk in by_source
         ]
@@ -77,6 +82,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         film = self.object
         roles = list(film.roles.all())
         context["families"] = self.get_families()
+        attach_film_sources(film, context["families"])
         context["cast"] = [r for r in roles if r.kind == Role.Kind.ACTOR]
         crew = sorted(
             (r for r in roles if r.kind != Role.Kind.ACTOR),

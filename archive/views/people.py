@@ -11,7 +11,7 @@ from ..facets import PERSON_FACETS
 from ..filters import PersonFilter
 from ..jsonld import person_jsonld
 from ..models import Award, Person, Role
-from ..models.base import slug_url
+from ..models.base import slug_urls
 from ..models.film import display_title
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin
@@ -39,10 +39,9 @@ class PersonListView(ArchiveListView):
 def person_credits(person):
     """The person's credits as values, newest film first, each with its film's title and
     link: one query, however many credits."""
+    roles = Role.objects.filter(person=person)
     credits = list(
-        Role.objects.filter(person=person)
-        .order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
-        .values(
+        roles.order_by(F("film__year").desc(nulls_first=True), "film__title", "kind", "pk").values(
             "pk",
             "film_id",
             "film__slug",
@@ -54,22 +53,28 @@ def person_credits(person):
             "note",
         )
     )
-    sources = row_sources(Role, [credit["pk"] for credit in credits])
+    # The credits as a sub-query, not hundreds of ids for Django to prepare one by one.
+    sources = row_sources(Role, roles.values("pk"))
+    film_url = slug_urls("archive:film-detail")
     for credit in credits:
         credit["sources"] = sources.get(credit["pk"], [])
         credit["film_title"] = display_title(credit["film__title"])
-        credit["film_url"] = slug_url("archive:film-detail", credit["film__slug"])
+        credit["film_url"] = film_url(credit["film__slug"])
         credit["kind_label"] = rows.ROLE_KIND_LABELS.get(credit["kind"], credit["kind"])
     return credits
 
 
 def person_awards(person):
+    person_awards = Award.objects.filter(person=person)
     awards = list(
-        Award.objects.filter(person=person)
-        .order_by("-year", "ceremony__name", "category", "pk")
-        .values(*rows.AWARD_FIELDS)
+        # Sorted by the ceremony's name, so joined to it: its name and slug come along.
+        person_awards.order_by("-year", "ceremony__name", "category", "pk").values(
+            *rows.AWARD_FIELDS, "ceremony__slug", "ceremony__name"
+        )
     )
-    sources = row_sources(Award, [award["pk"] for award in awards])
+    if not awards:
+        return awards  # most people: nothing to look up
+    sources = row_sources(Award, person_awards.values("pk"))
     for award in awards:
         award["sources"] = sources.get(award["pk"], [])
     return rows.finish_awards(awards)
