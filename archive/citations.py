@@ -297,11 +297,13 @@ def film_sources(film, families=()):
 def row_sources(model, pks):
     """``{row pk: [Source, ...]}`` for the ``model`` rows ``pks`` (ids, or a query of
     them), in one query: the pages that read their rows as values (the person page's
-    credits and awards)."""
+    credits and awards). Each row's sources in their own order (Source.Meta.ordering), as
+    :func:`attach_sources` gives them."""
     link = model.sources.field.m2m_field_name()
     found = {}
     through = model.sources.through.objects.filter(**{f"{link}_id__in": pks})
-    for row in through.select_related("source").order_by(f"{link}_id", "pk"):
+    ordering = [f"source__{field}" for field in Source._meta.ordering]
+    for row in through.select_related("source").order_by(f"{link}_id", *ordering):
         found.setdefault(getattr(row, f"{link}_id"), []).append(row.source)
     return found
 

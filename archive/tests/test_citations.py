@@ -181,9 +181,10 @@ def test_person_page_cites_names_credits_and_awards(client):
     # The Korean Wikipedia gives his name in Hangul; the seed article the rest.
     names = ["wikipedia-ko-miracle-in-cell-no-7", "seed-article"]
     assert marks(body[body.index("<h1>") : body.index("</h1>")]) == names
+    # A credit's sources in their own order (by title), as on the film page.
     assert marks(section(response, "filmography-h")) == [
-        "seed-article",
         "wikipedia-ko-miracle-in-cell-no-7",
+        "seed-article",
     ]
     assert marks(section(response, "awards-h")) == [
         "korea-herald-20130510000642",
