@@ -77,9 +77,6 @@ class RowRelatedWidgetWrapper(RelatedFieldWidgetWrapper):
 
     template_name = "archive/widgets/row_related_widget.html"
 
-    def __init__(self, widget, rel, admin_site, can_add_related=None):
-        super().__init__(widget, rel, admin_site, can_add_related=can_add_related)
-
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         # The admin's own wording, translated as its template translates it.
