@@ -183,6 +183,7 @@ PERSON_FIELDS = (
     "last_year",
     "known_for_title",
     "known_for_year",
+    "birth_date",
 )
 
 
@@ -197,7 +198,11 @@ def person_hit(row, rank=EXACT, folded=""):
             if others:
                 reason = f"also known as: {others[0]}"
     detail = distinction(
-        row["first_year"], row["last_year"], row["known_for_title"], row["known_for_year"]
+        row["first_year"],
+        row["last_year"],
+        row["known_for_title"],
+        row["known_for_year"],
+        row["birth_date"],
     )
     return Hit(
         "person",

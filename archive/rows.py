@@ -18,7 +18,7 @@ from .models import Adaptation, Ceremony, Film, Role
 from .models.award import ceremony_label
 from .models.base import slug_urls
 from .models.film import display_title
-from .models.person import active_years, distinction, name_lines
+from .models.person import distinction, name_lines, person_years
 from .pictures import adaptation_posters, attach_portraits, attach_posters
 
 #: Rows an export reads at a time.
@@ -103,6 +103,7 @@ PERSON_FIELDS = (
     "last_year",
     "known_for_title",
     "known_for_year",
+    "birth_date",
 )
 
 
@@ -110,10 +111,14 @@ def finish_people(rows):
     person_url = slug_urls("archive:person-detail")
     for row in rows:
         row["url"] = person_url(row["slug"])
-        # What tells namesakes apart: years active and best-known film.
-        row["active_years"] = active_years(row["first_year"], row["last_year"])
+        # What tells namesakes apart: years active (or the birth year) and best-known film.
+        row["years"] = person_years(row["first_year"], row["last_year"], row["birth_date"])
         row["distinction"] = distinction(
-            row["first_year"], row["last_year"], row["known_for_title"], row["known_for_year"]
+            row["first_year"],
+            row["last_year"],
+            row["known_for_title"],
+            row["known_for_year"],
+            row["birth_date"],
         )
         row["other_name_list"] = name_lines(row["other_names"])
     return rows

@@ -15,6 +15,9 @@
 
 ``--profile PAGE`` only prints where that page spends its CPU time; ``--load`` adds a
 short load test of the same pages under gunicorn with wrk (benchmarks/load.py).
+The admin's film form is measured too, against the same film's form without its parts
+(benchmarks/admin_forms.py), into a part of the docs of its own; ``--admin-only`` measures
+only that, on any archive (``--films 2000``).
 Run as ``python -m benchmarks.bench`` from the project's root (``make bench`` does).
 """
 
@@ -27,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import load
+from benchmarks import admin_forms, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
@@ -284,6 +287,27 @@ def write_docs(section):
     DOCS.write_text(head + section.rstrip("\n") + tail.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def bench_admin(chosen, engines, urls, args, measure_args, started):
+    """The admin's film form against the same film's form without its parts, on every
+    database; written to its part of the docs (benchmarks/admin_forms.py)."""
+    before = load_average()
+    databases = {}
+    for engine in chosen:
+        name = engines[engine]
+        log(f"[{name}] the admin's film form, {args.rounds} rounds")
+        rounds = ["--rounds", str(args.rounds)]
+        facts = measure_json(urls[engine][0], *measure_args, *rounds, "--admin")
+        databases[name] = (facts, facts["films"])
+    load_text = f"{before} before the run, {load_average()} after"
+    section, missed = admin_forms.render(started, machine(), load_text, args, databases)
+    print(section)
+    for name, keys in missed.items():
+        log(f"[{name}] misses its target: {', '.join(keys)} (ARGS=\"--profile 'film form'\")")
+    if not args.no_write:
+        admin_forms.write(DOCS, section)
+        log(f"the admin's table written to {DOCS.relative_to(ROOT)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--films", type=int, default=DEFAULT_FILMS)
@@ -295,6 +319,9 @@ def main():
     parser.add_argument("--profile", metavar="PAGE", help="print one page's profile and stop")
     parser.add_argument("--load", action="store_true", help="also load-test with wrk")
     parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
+    parser.add_argument(
+        "--admin-only", action="store_true", help="only the admin's film form, any archive size"
+    )
     args = parser.parse_args()
     engines = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
     chosen = [name for name in args.databases.split(",") if name]
@@ -305,7 +332,8 @@ def main():
     urls = {}
     for engine in chosen:
         log(f"[{engines[engine]}] archives")
-        sizes = [args.films] + ([args.small_films] if args.small_films else [])
+        compare = args.small_films and not args.admin_only
+        sizes = [args.films] + ([args.small_films] if compare else [])
         urls[engine] = [database_url(engine, films) for films in sizes]
         for url, films in zip(urls[engine], sizes, strict=True):
             ensure_archive(url, films, args.seed)
@@ -317,7 +345,11 @@ def main():
         for engine in chosen:
             log(f"[{engines[engine]}] profile of {args.profile}")
             print(f"## {engines[engine]}\n")
-            print(measure(urls[engine][0], *measure_args, "--profile", args.profile))
+            admin = ["--admin"] if args.profile in admin_forms.PAGES else []
+            print(measure(urls[engine][0], *measure_args, "--profile", args.profile, *admin))
+        return
+    if args.admin_only:
+        bench_admin(chosen, engines, urls, args, measure_args, started)
         return
 
     results = {"load_before": load_average(), "databases": {}}
@@ -356,6 +388,7 @@ def main():
     if not args.no_write:
         write_docs(section)
         log(f"written to {DOCS.relative_to(ROOT)}")
+    bench_admin(chosen, engines, urls, args, measure_args, started)
 
 
 if __name__ == "__main__":

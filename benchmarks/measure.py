@@ -10,6 +10,9 @@ The pages are asked in rounds, every page once or more in each round, so that a 
 of the (shared) machine weighs on every page alike and the ratios to the bare view stay
 fair. Cheap pages are asked several times a round, to get as many samples as the others'
 time allows. ``--profile KEY`` instead prints where one page spends its CPU time.
+
+``--admin`` measures the admin's pages instead (benchmarks/prepare.py, ``admin_pages``),
+asked by a client signed in as a superuser, in the same way.
 """
 
 import argparse
@@ -50,6 +53,13 @@ def all_pages():
     return {**REFERENCES, **prepare.pages()}
 
 
+def pages_and_client(admin):
+    """The pages to ask and who asks them: a visitor, or for ``admin`` a superuser."""
+    if admin:
+        return prepare.admin_pages(), prepare.admin_client()
+    return all_pages(), Client()
+
+
 def ask(client, path):
     """One request, its body read in full (an export streams); the status and the body."""
     response = client.get(path, secure=True)
@@ -77,8 +87,7 @@ def query_count(client, path):
     return len(statements), len(statements) - len(set(statements))
 
 
-def measure(pages, rounds, warmup):
-    client = Client()
+def measure(pages, client, rounds, warmup):
     samples = {key: ([], []) for key in pages}
     last = {}
     facts = {}
@@ -109,8 +118,7 @@ def measure(pages, rounds, warmup):
     return facts
 
 
-def queries_only(pages):
-    client = Client()
+def queries_only(pages, client):
     facts = {}
     for key, (path, label) in pages.items():
         ask(client, path)  # fills the count cache, as it is between two visits
@@ -119,14 +127,13 @@ def queries_only(pages):
     return facts
 
 
-def profile(pages, key, requests, warmup, top):
+def profile(pages, client, key, requests, warmup, top):
     """The ``top`` functions by cumulative CPU time over ``requests`` requests of one page.
 
     Functions whose cumulative time is nearly the whole request (the handler and the
     middleware wrapping the view) are left out: they say nothing about where time goes.
     """
     path = pages[key][0]
-    client = Client()
     for _ in range(warmup):
         timed(client, path)
     profiler = cProfile.Profile(time.process_time)
@@ -193,15 +200,19 @@ def main():
     parser.add_argument("--profile", metavar="PAGE", help="a page's key, e.g. 'person page'")
     parser.add_argument("--profile-requests", type=int, default=5)
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--admin", action="store_true", help="the admin's pages instead")
     args = parser.parse_args()
-    pages = all_pages()
+    pages, client = pages_and_client(args.admin)
     if args.profile:
         if args.profile not in pages:
             sys.exit(f"--profile: no page {args.profile!r}; the pages: {', '.join(pages)}")
-        print(profile(pages, args.profile, args.profile_requests, args.warmup, args.top))
+        report = profile(pages, client, args.profile, args.profile_requests, args.warmup, args.top)
+        print(report)
         return
-    run = queries_only if args.queries_only else measure
-    facts = run(pages) if args.queries_only else run(pages, args.rounds, args.warmup)
+    if args.queries_only:
+        facts = queries_only(pages, client)
+    else:
+        facts = measure(pages, client, args.rounds, args.warmup)
     print(json.dumps({"pages": facts, "database": database(), **prepare.archive_size()}))
 
 

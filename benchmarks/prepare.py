@@ -1,12 +1,17 @@
-"""The benchmark's pages: which URLs stand for home, the lists, a film, a person, the export.
+"""The benchmark's pages: which URLs stand for home, the lists, a film, a person, the export,
+and the admin's film form.
 
 Needs Django set up (benchmarks/measure.py does it). The pages are found in the data, so that
-they exist at any archive size; the only change made is to give the seed fixture's film 50
-credits, the film page measured.
+they exist at any archive size; the only changes made are to give the seed fixture's film 50
+credits, the film page and film form measured, and to add the superuser the admin pages are
+asked as.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
 
 from archive.models import Film, Person, Role
 
@@ -57,6 +62,41 @@ def pages():
         "awards": ("/awards/", "`/awards/`"),
         "CSV export": (f"/films/?{EXPORT_QUERY}", "CSV export"),
     }
+
+
+#: The account the admin pages are asked as.
+ADMIN_USER = "benchmark-admin"
+
+
+def admin_pages():
+    """The admin's film form with its 50 credits and every other part, and the same film's
+    form without its parts (inlines), on the benchmark's own admin site
+    (benchmarks/urls.py): the reference of the admin's table."""
+    film = film_with_fifty_credits()
+    credits = film.roles.count()
+    return {
+        "plain film form": (
+            reverse("bench_admin:archive_film_change", args=[film.pk]),
+            "film form without its parts (no inlines)",
+        ),
+        "film form": (
+            reverse("admin:archive_film_change", args=[film.pk]),
+            f"film form with its parts ({credits} credits)",
+        ),
+    }
+
+
+def admin_client():
+    """A test client signed in as a superuser (created on first use)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=ADMIN_USER, defaults={"is_staff": True, "is_superuser": True}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def archive_size():

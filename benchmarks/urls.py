@@ -1,15 +1,21 @@
-"""The benchmark's two reference pages, served beside the archive (benchmarks/wsgi.py).
+"""The benchmark's reference pages, served beside the archive (benchmarks/wsgi.py).
 
 - ``/bench/ceiling/``: a constant template, the framework's ceiling on this machine;
-- ``/bench/rows/``: a bare view listing 25 films with one query and a plain template.
+- ``/bench/rows/``: a bare view listing 25 films with one query and a plain template;
+- ``/bench/admin/``: the archive's admin again, on an admin site of the benchmark's own, where
+  a film's form has none of its parts (inlines): the reference of the admin's film form.
 
-Both go through the same middleware as every archive page.
+All go through the same middleware as every archive page.
 """
 
+from django.apps import apps
+from django.contrib import admin
 from django.http import HttpResponse
 from django.template import Context, Engine
 from django.urls import include, path
 
+from archive.admin.film import FilmAdmin
+from archive.admin_site import ArchiveAdminSite
 from archive.models import Film
 
 _engine = Engine()
@@ -33,8 +39,24 @@ def rows(request):
     return HttpResponse(_ROWS.render(Context({"films": films})))
 
 
+class FilmFormWithoutParts(FilmAdmin):
+    """The film's admin, its fields and fieldsets as they are, without its inline parts."""
+
+    def get_inlines(self, request, obj):
+        return []
+
+
+# Every archive admin is registered here too: the widgets of the film's form reach their
+# targets' autocomplete through the site the form is on.
+bench_admin = ArchiveAdminSite(name="bench_admin")
+for model in apps.get_app_config("archive").get_models():
+    if admin.site.is_registered(model):
+        model_admin = admin.site.get_model_admin(model)
+        bench_admin.register(model, FilmFormWithoutParts if model is Film else type(model_admin))
+
 urlpatterns = [
     path("bench/ceiling/", ceiling),
     path("bench/rows/", rows),
+    path("bench/admin/", bench_admin.urls),
     path("", include("config.urls")),
 ]

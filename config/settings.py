@@ -121,6 +121,10 @@ TEMPLATES = [
     },
 ]
 
+# Forms draw Django's own widget templates with Jinja2, the rest with Django's engine
+# (archive/renderers.py): a film's admin page draws a thousand widgets.
+FORM_RENDERER = "archive.renderers.ArchiveFormRenderer"
+
 # Database: SQLite in the project root unless DATABASE_URL says otherwise.
 DATABASES = {
     "default": dj_database_url.parse(

@@ -51,15 +51,16 @@ class PreloadedAutocompleteMixin:
     def optgroups(self, name, value, attr=None):
         empty = self.choices.field.empty_values
         selected = list(dict.fromkeys(str(v) for v in value if str(v) not in empty))
-        if self.preloaded is None or not set(selected) <= self.preloaded.keys():
+        preloaded = self.preloaded or {}
+        if not set(selected) <= preloaded.keys():
             return super().optgroups(name, value, attr)
         options = []
         if not self.is_required and not self.allow_multiple_selected:
             options.append(self.create_option(name, "", "", False, 0))
         label = self.choices.field.label_from_instance
         attname = self._to_field_attname()
-        for key in selected:
-            obj = self.preloaded[key]
+        for key in selected:  # none in an empty row: no query to build either
+            obj = preloaded[key]
             option = self.create_option(name, getattr(obj, attname), label(obj), True, len(options))
             options.append(option)
         return [(None, options, 0)]

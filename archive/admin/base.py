@@ -37,7 +37,7 @@ from .conflicts import (
     StaleSaveFormMixin,
 )
 from .history import ArchiveHistoryAdmin, RevertibleFormMixin
-from .layout import RecordPageMixin
+from .layout import RecordPageMixin, RowRelatedWidgetWrapper
 
 
 def film_label(film):
@@ -269,10 +269,12 @@ class AutocompleteWidgetsMixin:
         if self.compact_pickers and isinstance(formfield, forms.Field):
             wrapper = formfield.widget
             if isinstance(wrapper, RelatedFieldWidgetWrapper):
-                # A row keeps "add" only: editing or deleting the chosen record from every
-                # row made the row too wide (its own page does that).
-                wrapper.can_change_related = wrapper.can_delete_related = False
-                wrapper.can_view_related = False
+                formfield.widget = RowRelatedWidgetWrapper(
+                    wrapper.widget,
+                    wrapper.rel,
+                    wrapper.admin_site,
+                    can_add_related=wrapper.can_add_related,
+                )
         return formfield
 
     def _labelled(self, db_field, formfield):

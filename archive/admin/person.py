@@ -61,7 +61,7 @@ class FilmRoleInline(TabularInline):
     fk_name = "film"
     verbose_name = "credit"
     verbose_name_plural = "credits"
-    fields = ("person", "kind", "character", "note", "billing", "sources")
+    fields = ("person", "kind", "character", "character_original", "note", "billing", "sources")
     autocomplete_fields = ("person", "sources")
     ordering = ("kind", F("billing").asc(nulls_last=True), "person__name", "pk")
     queryset_select_related = ("person",)
@@ -219,7 +219,16 @@ class RoleAdmin(ArchiveAdmin):
     sortable_by = ()
     show_full_result_count = False
     autocomplete_fields = ("film", "person", "sources")
-    fields = ("film", "person", "kind", "character", "note", "billing", "sources")
+    fields = (
+        "film",
+        "person",
+        "kind",
+        "character",
+        "character_original",
+        "note",
+        "billing",
+        "sources",
+    )
 
     @admin.display(description="film")
     def film_column(self, role):

@@ -35,17 +35,29 @@ def active_years(first, last):
     return str(first or last or "")
 
 
-def distinction(first_year, last_year, known_for_title, known_for_year):
-    """What tells a person from a namesake: the years of their credits and their best-known
-    film ("2003–2019; The Sun, 2011"), or "" for someone without credits."""
-    parts = [active_years(first_year, last_year)]
+#: A date known to the year, the month or the day: 1970, 1970-03 or 1970-03-10.
+PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def person_years(first_year, last_year, birth_date):
+    """The years that tell a person apart: their years active ("2003–2019"), else, for
+    someone with no dated credit, their birth year when known ("b. 1970"), else ""."""
+    years = active_years(first_year, last_year)
+    if years:
+        return years
+    match = PARTIAL_DATE.fullmatch(birth_date or "")
+    return f"b. {match['year']}" if match else ""
+
+
+def distinction(first_year, last_year, known_for_title, known_for_year, birth_date):
+    """What tells a person from a namesake: the years of their credits (or their birth year)
+    and their best-known film ("2003–2019; The Sun, 2011", "b. 1970"), or "" when none is
+    known."""
+    parts = [person_years(first_year, last_year, birth_date)]
     if known_for_title:
         parts.append(f"{known_for_title}, {known_for_year}" if known_for_year else known_for_title)
     return "; ".join(part for part in parts if part)
 
-
-#: A date known to the year, the month or the day: 1970, 1970-03 or 1970-03-10.
-PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 MONTHS = [
     "January",
@@ -173,9 +185,14 @@ class Person(VersionedModel):
 
     def __str__(self):
         """The name with what tells namesakes apart: "Choi Jae-hyun (2003–2019; The Sun,
-        2011)". Read from the person's own columns, so it costs no query."""
+        2011)", "Kim Min-ji (b. 1990)". Read from the person's own columns, so it costs no
+        query."""
         detail = distinction(
-            self.first_year, self.last_year, self.known_for_title, self.known_for_year
+            self.first_year,
+            self.last_year,
+            self.known_for_title,
+            self.known_for_year,
+            self.birth_date,
         )
         return f"{self.name} ({detail})" if detail else self.name
 

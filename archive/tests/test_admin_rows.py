@@ -81,3 +81,45 @@ def test_autocompletes_rank_exact_then_prefix_and_tell_films_apart(archive, admi
 
     films = autocomplete(admin_client, "film", "adaptation", "source", "Miracle")
     assert films[0] == "Miracle in Cell No. 7 (2013, South Korea)"
+
+
+def test_a_credit_row_and_the_credits_own_page_edit_the_character_in_its_script(archive, ana):
+    film = f.film("Cell No. 9", 2031)
+    data = page_data(ana.get(change_url(film)))
+    add_row(
+        data,
+        "roles",
+        person="new:Kim Nam-gil",
+        kind="actor",
+        character="Ye-sung",
+        character_original="예승",
+    )
+    response = ana.post(change_url(film), data)
+    assert response.status_code == 302, form_errors(response)
+    role = Role.objects.get(film=film)
+    assert role.character_original == "예승"
+
+    response = ana.get(change_url(role))
+    assert response.context["adminform"].form["character_original"].value() == "예승"
+    data = page_data(response)
+    data["character_original"] = "용구"
+    response = ana.post(change_url(role), data)
+    assert response.status_code == 302, form_errors(response)
+    role.refresh_from_db()
+    assert role.character_original == "용구"
+
+
+def test_a_rows_picker_keeps_the_admins_add_link_only(archive, ana):
+    """The row's wrapper (archive/jinja2/archive/widgets/row_related_widget.html) carries
+    what Django's admin scripts read: the model it holds and the add link's pop-up."""
+    film = f.film("Cell No. 9", 2031)
+    page = ana.get(change_url(film)).content.decode()
+    person_add = reverse("admin:archive_person_add")
+    assert '<div class="related-widget-wrapper" data-model-ref="person">' in page
+    assert (
+        '<a class="related-widget-wrapper-link add-related" id="add_id_roles-__prefix__-person" '
+        f'data-popup="yes" href="{person_add}?_to_field=id&amp;_popup=1" '
+        'title="Add another person">'
+    ) in page
+    for link in ("change_id_roles-", "delete_id_roles-", "view_id_roles-"):
+        assert link not in page

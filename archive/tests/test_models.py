@@ -35,7 +35,7 @@ from archive.models import (
     Source,
 )
 from archive.models.history import is_audit_model
-from archive.models.person import partial_date_display, validate_partial_date
+from archive.models.person import distinction, partial_date_display, validate_partial_date
 from archive.text import fold
 
 #: The archive's records: not the edit history nor the fixture-load log.
@@ -833,3 +833,22 @@ def test_a_person_cannot_die_in_a_year_before_their_birth(db):
         person.full_clean()
     person.death_date = "1970"  # the same year: allowed, the month is not known
     person.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("years", "known_for", "birth_date", "shown"),
+    [
+        ((2003, 2019), ("The Sun", 2011), "1970-03-09", "2003–2019; The Sun, 2011"),
+        ((2013, 2013), ("", None), "1970", "2013"),
+        ((None, None), ("", None), "1998-03", "b. 1998"),
+        ((None, None), ("Announced Film", None), "1998", "b. 1998; Announced Film"),
+        ((None, None), ("", None), "", ""),
+    ],
+)
+def test_a_person_is_told_from_namesakes_by_years_active_else_birth_year(
+    years, known_for, birth_date, shown
+):
+    assert distinction(*years, *known_for, birth_date) == shown
+    person = Person(name="Kim", first_year=years[0], last_year=years[1], birth_date=birth_date)
+    person.known_for_title, person.known_for_year = known_for
+    assert str(person) == (f"Kim ({shown})" if shown else "Kim")

@@ -228,6 +228,33 @@ def test_namesakes_are_told_apart_everywhere(client, admin_client, namesakes):
     assert labels == [str(actor), str(director)]
 
 
+def test_a_namesake_without_credits_is_told_apart_by_birth_year(client, admin_client, namesakes):
+    actor = Person.objects.get(pk=namesakes[0].pk)
+    actor.birth_date = "1970-05-02"  # years active come first: the birth year is not shown
+    actor.save()
+    newcomer = f.person(
+        "Choi Jae-hyun", slug="choi-jae-hyun-3", name_original="최재현", birth_date="1998-03"
+    )
+    assert str(newcomer) == "Choi Jae-hyun (b. 1998)"
+    assert str(Person.objects.get(pk=actor.pk)) == "Choi Jae-hyun (2003; Night Train, 2003)"
+
+    rows = f.table_rows(f.get(client, reverse("archive:person-list") + "?q=choi jae"), "records")
+    assert sorted(row[2] for row in rows[1:]) == ["2003", "2011–2019", "b. 1998"]
+
+    details = re.findall(r'<span class="muted"> – (.*?)</span>', f.body(search(client, "최재현")))
+    assert "b. 1998" in details
+
+    offered = {s["detail"] for s in suggest(client, "choi jae-hyun") if s["kind"] == "person"}
+    assert offered == {"2003; Night Train, 2003", "2011–2019; Harbour, 2019", "b. 1998"}
+
+    autocomplete = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "archive", "model_name": "role", "field_name": "person", "term": "choi"},
+    )
+    labels = {result["text"] for result in autocomplete.json()["results"]}
+    assert "Choi Jae-hyun (b. 1998)" in labels
+
+
 def test_a_persons_standing_follows_their_credits(namesakes):
     actor, _ = namesakes
     later = f.film("Later Film", 2024)
