@@ -437,7 +437,8 @@ def test_person_page_as_json_is_the_whole_record(client):
             "kind": "actor",
             "character": "Lee Yong-gu",
             "note": "",
-            "sources": ["seed-article", "wikipedia-ko-miracle-in-cell-no-7"],
+            # In the sources' own order (by title), as on the pages.
+            "sources": ["wikipedia-ko-miracle-in-cell-no-7", "seed-article"],
         }
     ]
     assert [(a["ceremony"], a["category"], a["result"]) for a in record["awards"]] == [
