@@ -35,10 +35,11 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
-from django.db import router
+from django.db import connections, router
 from django.utils import timezone
 
 from archive import backup_files, fixture_checks, standing
+from archive.models import Film, Person
 from archive.models.history import FixtureLoad, os_user
 
 #: Refused records listed before "and N more".
@@ -93,6 +94,12 @@ class Command(loaddata.Command):
         self.check_fixtures(fixture_labels)
         with standing.batched():
             result = super().loaddata(fixture_labels)
+        # The refresh's updates come after Django's own constraint check of the load: check
+        # them too, so that no deferred check is left pending (PostgreSQL refuses to empty
+        # a table with one pending, as ``flush`` does).
+        connections[self.using].check_constraints(
+            table_names=[Film._meta.db_table, Person._meta.db_table]
+        )
         if self.fixture_count:
             FixtureLoad.objects.using(self.using).create(
                 files="\n".join(self.files),
