@@ -5,8 +5,8 @@ and person lists, a "has unsourced facts" filter, and a note on the form naming 
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from ..citations import film_unsourced, missing_person_sources, missing_sources, person_unsourced
 from ..models import Film, FilmFact
+from ..sourcing import film_unsourced, missing_person_sources, missing_sources, person_unsourced
 from .base import TabularInline
 
 

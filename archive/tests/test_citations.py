@@ -9,14 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from archive.citations import (
-    Footnotes,
-    attach_film_sources,
-    film_unsourced,
-    missing_sources,
-    person_unsourced,
-)
+from archive.citations import Footnotes, attach_film_sources
 from archive.models import Film, FilmFact, Person
+from archive.sourcing import film_unsourced, missing_sources, person_unsourced
 from archive.tests import factories as f
 from archive.tests.factories import INDONESIAN, KANNADA, ORIGINAL, PHILIPPINE
 from archive.tests.pages import film_url, person_url, section

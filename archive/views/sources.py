@@ -1,11 +1,11 @@
 """``/about/sources/``: how much of the archive is sourced, per kind of fact, and the records
-with the most unsourced facts, linked (``archive.citations.sourcing_report``)."""
+with the most unsourced facts, linked (``archive.sourcing.sourcing_report``)."""
 
 from django.views.generic import TemplateView
 
-from ..citations import sourcing_report
 from ..models.base import slug_url
 from ..models.film import display_title
+from ..sourcing import sourcing_report
 
 
 class SourcesReportView(TemplateView):
