@@ -10,8 +10,8 @@ The database finds the candidates on the trigram indexes search already has:
 - PostgreSQL: pg_trgm's ``%`` (similarity of the whole text above
   ``pg_trgm.similarity_threshold``) or ``<%`` (of its closest run of words, above
   ``pg_trgm.word_similarity_threshold``), both served by the GIN ``gin_trgm_ops`` indexes;
-- SQLite: the FTS5 ``trigram`` tables, asked for any of the query's three-letter pieces and
-  ranked by bm25 (rarer pieces weigh more).
+- SQLite: the FTS5 ``trigram`` tables, asked for any of the query's three-letter pieces
+  (four-letter ones for a longer query) and ranked by bm25 (rarer pieces weigh more).
 
 Python then scores the few candidates the same way on both (:func:`similarity`, per line and
 per run of words, so a close first name inside a long title counts), keeps those above
@@ -62,9 +62,17 @@ def similarity(query, text):
     return best
 
 
+#: From this many characters on, SQLite's candidates share a four-character piece with the
+#: query, not only three: a typo of one letter leaves most of them, and each is rarer, so
+#: bm25 ranks far fewer rows (a trigram such as "ght" or "ung" is in thousands of names).
+LONG_QUERY = 6
+
+
 def _fts_query(folded):
-    """Any of the three-character pieces of ``folded``, as an FTS5 trigram query."""
-    pieces = sorted({folded[i : i + 3] for i in range(len(folded) - 2)})
+    """Any of the three-character pieces of ``folded`` (four-character ones from
+    ``LONG_QUERY`` characters on), as an FTS5 trigram query."""
+    size = 4 if len(folded) >= LONG_QUERY else 3
+    pieces = sorted({folded[i : i + size] for i in range(len(folded) - size + 1)})
     return " OR ".join('"' + piece.replace('"', '""') + '"' for piece in pieces)
 
 

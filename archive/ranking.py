@@ -14,19 +14,21 @@ number of queries. Every hit says why it matched when that is not its shown titl
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db import connections, router
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from .models import Ceremony, Company, Film, FilmTitle, Person, Role
+from . import entries
+from .models import Company, Film, FilmTitle, Person, SearchEntry
 from .models.base import slug_url
 from .models.film import display_title
 from .models.person import distinction, name_lines
-from .search import matching
 from .text import fold
 
 #: The most rows read from each searched column (and so the deepest a group can page).
 CANDIDATES = 100
+#: Entries read for each record wanted: a record may match by several of its texts.
+LINES_PER_RECORD = 4
 #: The most companies or ceremonies a search reads (small tables).
 SMALL_TABLE_ROWS = 1000
 
@@ -51,26 +53,6 @@ class Hit:
         return (self.tier, -self.importance, -(self.year or 0), self.label.casefold())
 
 
-def tier(column, folded, lines=False):
-    """0 when ``column`` is ``folded`` (or, with ``lines``, one of its lines is), 1 when it
-    (or a line) starts with it, 2 otherwise."""
-    exact = Q(**{column: folded})
-    prefix = Q(**{f"{column}__startswith": folded})
-    if lines:
-        exact |= (
-            Q(**{f"{column}__startswith": folded + "\n"})
-            | Q(**{f"{column}__endswith": "\n" + folded})
-            | Q(**{f"{column}__contains": "\n" + folded + "\n"})
-        )
-        prefix |= Q(**{f"{column}__contains": "\n" + folded})
-    return Case(
-        When(exact, then=Value(EXACT)),
-        When(prefix, then=Value(PREFIX)),
-        default=Value(ANYWHERE),
-        output_field=IntegerField(),
-    )
-
-
 def text_tier(text, folded):
     """The tier of one text (in Python), or None when it does not contain ``folded``."""
     best = None
@@ -84,31 +66,94 @@ def text_tier(text, folded):
     return best
 
 
-def _ranked(queryset, column, folded, order, fields, lines=False, limit=CANDIDATES):
-    rows = matching(queryset, column, folded).annotate(tier=tier(column, folded, lines))
-    return list(rows.order_by("tier", *order).values("tier", *fields)[:limit])
+def _match_sql(vendor, kind, folded, rows):
+    """The keys of the entries of ``kind`` that match ``folded``, ``rows`` at most of each
+    tier, best first within each: ``SELECT tier, key``. Each tier reads the first rows of an
+    index in key order (``entries.py``), so it stops at ``rows`` however many match."""
+    low, high = entries.kind_range(kind)
+    table = entries.TABLE
+    keys = "key >= %s AND key < %s ORDER BY key LIMIT %s"
+    exact = (f"SELECT 0 AS tier, key FROM {table} WHERE folded = %s AND {keys}", [folded])
+    if vendor == "postgresql":
+        like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        if len(folded) >= 3:
+            # Every match first (the trigram index), then the best: PostgreSQL cannot know
+            # how far a walk in key order would go before it met the first few, and for a
+            # rare text it would read every entry of the kind.
+            matching = (
+                "WITH every AS MATERIALIZED (SELECT key FROM {table} WHERE folded LIKE %s "
+                "AND key >= %s AND key < %s) SELECT {tier}, key FROM every ORDER BY key LIMIT %s"
+            ).format
+        else:
+            # No trigram index helps: the first entries in key order that match.
+            matching = "SELECT {tier}, key FROM {table} WHERE folded LIKE %s AND {keys}".format
+        prefix = (matching(tier=1, table=table, keys=keys), [like + "%"])
+        inside = (matching(tier=2, table=table, keys=keys), [f"%{like}%"])
+    elif len(folded) >= 3:
+        # FTS5 reads its matches in rowid (key) order; ^ anchors the phrase at the start.
+        fts = f"{table}_fts"
+        phrase = '"' + folded.replace('"', '""') + '"'
+        keys_fts = keys.replace("key", "rowid")
+        where = f"SELECT {{}}, rowid FROM {fts} WHERE {fts} MATCH %s AND {keys_fts}".format
+        prefix = (where(1), ["^" + phrase])
+        inside = (where(2), [phrase])
+    else:
+        # Under three characters no trigram helps: the first rows in key order that match.
+        prefix = (
+            f"SELECT 1, key FROM {table} WHERE folded >= %s AND folded < %s AND {keys}",
+            [folded, folded + "\U0010ffff"],
+        )
+        inside = (f"SELECT 2, key FROM {table} WHERE instr(folded, %s) > 0 AND {keys}", [folded])
+    parts, params = [], []
+    for number, (sql, args) in enumerate((exact, prefix, inside)):
+        parts.append(f"SELECT * FROM ({sql}) AS tier{number}")
+        params += [*args, low, high, rows]
+    return " UNION ALL ".join(parts), params
+
+
+def _best(kind, folded, limit, columns, join, order):
+    """One query: the rows of the best ``limit`` records of ``kind`` (``columns`` of the
+    record's table, ``join``ed as ``r``), each with the entry that matched it best, sorted
+    by ``order(row)`` (as ``Hit.key`` sorts)."""
+    connection = connections[router.db_for_read(SearchEntry)]
+    matches, params = _match_sql(connection.vendor, kind, folded, limit * LINES_PER_RECORD)
+    sql = (
+        f"SELECT m.tier, e.record, e.source, e.text, e.other, {columns} FROM ({matches}) AS m "
+        f"JOIN {entries.TABLE} e ON e.key = m.key JOIN {join} r ON r.id = e.record "
+        "ORDER BY m.tier, m.key"
+    )
+    best = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            best.setdefault(row[1], row)
+    return sorted(best.values(), key=order)[:limit]
 
 
 # Films ----------------------------------------------------------------------------------
 
-FILM_ORDER = (F("importance").desc(), F("year").desc(nulls_last=True), "pk")
-RELATED_FILM_ORDER = (
-    F("film__importance").desc(),
-    F("film__year").desc(nulls_last=True),
-    "film_id",
-)
-RELATED_FILM_FIELDS = ("film_id", "film__slug", "film__title", "film__year", "film__importance")
-
 
 def films(folded, limit=CANDIDATES):
     """The films whose title (any, in any script) or character contains ``folded``, best
-    first: three queries."""
-    found = {}
-
-    def offer(pk, slug, title, year, importance, rank, reason=""):
-        hit = found.get(pk)
-        if hit is None or rank < hit.tier:
-            found[pk] = Hit(
+    first: one query."""
+    hits = []
+    rows = _best(
+        entries.FILM,
+        folded,
+        limit,
+        "r.slug, r.title, r.year, r.importance",
+        "archive_film",
+        lambda row: (row[0], -row[8], -(row[7] or 0), display_title(row[6]).casefold()),
+    )
+    for rank, _, source, text, other, slug, title, year, importance in rows:
+        if source == "title":
+            reason = ""
+        elif source == "character":
+            reason = f"character: {text}" + (f" ({other})" if other else "")
+        else:
+            reason = f"{TITLE_KINDS.get(source, 'title').lower()}: {text}"
+        hits.append(
+            Hit(
                 "film",
                 display_title(title),
                 slug_url("archive:film-detail", slug),
@@ -118,52 +163,8 @@ def films(folded, limit=CANDIDATES):
                 detail=f"Film, {year}" if year else "Film",
                 reason=reason,
             )
-
-    for row in _ranked(
-        Film.objects.all(),
-        "title_folded",
-        folded,
-        FILM_ORDER,
-        ("pk", "slug", "title", "year", "importance"),
-        limit=limit,
-    ):
-        offer(row["pk"], row["slug"], row["title"], row["year"], row["importance"], row["tier"])
-    for row in _ranked(
-        FilmTitle.objects.all(),
-        "folded",
-        folded,
-        RELATED_FILM_ORDER,
-        (*RELATED_FILM_FIELDS, "kind", "text"),
-        limit=limit,
-    ):
-        same = fold(row["text"]) == fold(row["film__title"])
-        reason = "" if same else f"{TITLE_KINDS.get(row['kind'], 'title').lower()}: {row['text']}"
-        offer(*_film_of(row), row["tier"], reason)
-    for row in _ranked(
-        Role.objects.all(),
-        "character_folded",
-        folded,
-        RELATED_FILM_ORDER,
-        (*RELATED_FILM_FIELDS, "character", "character_original"),
-        lines=True,
-        limit=limit,
-    ):
-        spellings = [row["character"], row["character_original"]]
-        matched = [s for s in spellings if s and text_tier(s, folded) is not None] or spellings
-        names = [matched[0], *(s for s in spellings if s and s not in matched[:1])]
-        shown = names[0] + (f" ({names[1]})" if len(names) > 1 else "")
-        offer(*_film_of(row), row["tier"], f"character: {shown}")
-    return sorted(found.values(), key=lambda hit: hit.key)[:limit]
-
-
-def _film_of(row):
-    return (
-        row["film_id"],
-        row["film__slug"],
-        row["film__title"],
-        row["film__year"],
-        row["film__importance"],
-    )
+        )
+    return hits
 
 
 def film_count(folded, cap):
@@ -219,63 +220,60 @@ def person_hit(row, rank=EXACT, folded=""):
 
 def people(folded, limit=CANDIDATES):
     """The people with ``folded`` in any of their names, best first: one query."""
-    rows = _ranked(
-        Person.objects.all(),
-        "names_folded",
+    columns = ", ".join(f"r.{name}" if name != "pk" else "r.id" for name in PERSON_FIELDS)
+    rows = _best(
+        entries.PERSON,
         folded,
-        (F("importance").desc(), F("last_year").desc(nulls_last=True), "name", "pk"),
-        PERSON_FIELDS,
-        lines=True,
-        limit=limit,
+        limit,
+        columns,
+        "archive_person",
+        # tier, importance, last year, name: as Hit.key
+        lambda row: (row[0], -row[10], -(row[12] or 0), row[7].casefold()),
     )
-    return [person_hit(row, row["tier"], folded) for row in rows]
+    return [
+        person_hit(dict(zip(PERSON_FIELDS, row[5:], strict=True)), row[0], folded) for row in rows
+    ]
 
 
 def person_count(folded, cap):
     return Person.objects.search(folded).order_by().values("pk")[: cap + 1].count()
 
 
-# Companies and ceremonies (small tables: read whole, one query each) -------------------
+# Companies and ceremonies (small tables: read whole, one query for both) ---------------
 
 
-def _small(model, text, fields):
-    rows = (
-        model.objects.filter(name__icontains=text)
-        .annotate(
-            tier=Case(
-                When(name__iexact=text, then=Value(EXACT)),
-                When(name__istartswith=text, then=Value(PREFIX)),
-                default=Value(ANYWHERE),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("tier", "name", "pk")
-        .values("tier", *fields)[:SMALL_TABLE_ROWS]
+def _small_sql(vendor, table, kind):
+    """A small table's rows whose name contains the text, case aside (as Django's
+    ``icontains``): ``kind, tier, name, slug, country``."""
+    name = "UPPER(t.name::text)" if vendor == "postgresql" else "t.name"
+    like = "LIKE UPPER(%s)" if vendor == "postgresql" else "LIKE %s ESCAPE '\\'"
+    return (
+        f"SELECT * FROM (SELECT '{kind}' AS kind, CASE WHEN {name} {like} THEN {EXACT} "
+        f"WHEN {name} {like} THEN {PREFIX} ELSE {ANYWHERE} END AS tier, t.name, t.slug, "
+        f"c.name AS country FROM {table} t LEFT JOIN archive_country c ON c.id = t.country_id "
+        f"WHERE {name} {like} ORDER BY tier, t.name, t.id LIMIT {SMALL_TABLE_ROWS}) AS {kind}"
     )
-    return list(rows)
 
 
-def companies(text):
-    return [
-        Hit(
-            "company",
-            row["name"],
-            "",
-            row["tier"],
-            detail=f"Company, {row['country__name']}" if row["country__name"] else "Company",
-        )
-        for row in _small(Company, text, ("name", "country__name"))
-    ]
-
-
-def ceremonies(text):
-    return [
-        Hit(
-            "ceremony",
-            row["name"],
-            reverse("archive:award-list") + "?" + urlencode({"ceremony": row["slug"]}),
-            row["tier"],
-            detail=f"Awards, {row['country__name']}" if row["country__name"] else "Awards",
-        )
-        for row in _small(Ceremony, text, ("name", "slug", "country__name"))
-    ]
+def small_tables(text):
+    """``(companies, ceremonies)``: the hits of each, best first (one query)."""
+    connection = connections[router.db_for_read(Company)]
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    patterns = [escaped, escaped + "%", f"%{escaped}%"]
+    sql = " UNION ALL ".join(
+        _small_sql(connection.vendor, table, kind)
+        for table, kind in (("archive_company", "company"), ("archive_ceremony", "ceremony"))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, patterns * 2)
+        rows = cursor.fetchall()
+    found = {"company": [], "ceremony": []}
+    awards = reverse("archive:award-list")
+    for kind, tier, name, slug, country in rows:
+        if kind == "company":
+            hit = Hit(kind, name, "", tier, detail=f"Company, {country}" if country else "Company")
+        else:
+            url = awards + "?" + urlencode({"ceremony": slug})
+            hit = Hit(kind, name, url, tier, detail=f"Awards, {country}" if country else "Awards")
+        found[kind].append(hit)
+    return found["company"], found["ceremony"]

@@ -21,7 +21,10 @@ SEARCHED = {
     "archive_filmtitle": "folded",
     "archive_role": "character_folded",
     "archive_person": "names_folded",
+    "archive_searchentry": "folded",
 }
+#: The tables whose rowid is not ``id``: the search entries' key is their rank.
+ROWID = {"archive_searchentry": "key"}
 
 
 def matching(queryset, column, folded):
@@ -38,17 +41,18 @@ def matching(queryset, column, folded):
 def sqlite_statements(table, column):
     """The FTS5 table and the triggers that keep it in step with ``table``."""
     fts = f"{table}_fts"
+    rowid = ROWID.get(table, "id")
     return [
         f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5({column}, '
-        f"content='{table}', content_rowid='id', tokenize='trigram')",
+        f"content='{table}', content_rowid='{rowid}', tokenize='trigram')",
         f'CREATE TRIGGER IF NOT EXISTS "{fts}_insert" AFTER INSERT ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"(rowid, {column}) VALUES (new.id, new.{column}); END',
+        f'INSERT INTO "{fts}"(rowid, {column}) VALUES (new.{rowid}, new.{column}); END',
         f'CREATE TRIGGER IF NOT EXISTS "{fts}_delete" AFTER DELETE ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.id, '
+        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.{rowid}, '
         f"old.{column}); END",
         f'CREATE TRIGGER IF NOT EXISTS "{fts}_update" AFTER UPDATE ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.id, '
-        f'old.{column}); INSERT INTO "{fts}"(rowid, {column}) VALUES (new.id, '
+        f'INSERT INTO "{fts}"("{fts}", rowid, {column}) VALUES (\'delete\', old.{rowid}, '
+        f'old.{column}); INSERT INTO "{fts}"(rowid, {column}) VALUES (new.{rowid}, '
         f"new.{column}); END",
         f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')',
     ]
@@ -61,12 +65,17 @@ def postgresql_statements(table, column):
     ]
 
 
-def install(connection):
-    """Create (or re-create after a table was rebuilt) every search index."""
+def install(connection, tables=None):
+    """Create (or re-create after a table was rebuilt) every search index, or those of
+    ``tables``."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # An earlier migration runs this before a later one has made every table.
+        existing = set(connection.introspection.table_names(cursor))
         for table, column in SEARCHED.items():
+            if (tables is not None and table not in tables) or table not in existing:
+                continue
             if connection.vendor == "sqlite":
                 statements = sqlite_statements(table, column)
             elif connection.vendor == "postgresql":
@@ -78,13 +87,16 @@ def install(connection):
 
 
 @contextmanager
-def deferred(connection):
+def deferred(connection, tables=None):
     """A bulk load without per-row search indexing: the triggers (SQLite) or trigram indexes
     (PostgreSQL) are dropped, then put back and built once over every row at the end, which
     costs less than keeping them in step row by row. A process killed half-way leaves them
-    missing: ``check`` then warns (``archive.W001``) and ``install_search`` repairs it."""
+    missing: ``check`` then warns (``archive.W001``) and ``install_search`` repairs it.
+    ``tables``: only these tables' indexes (all by default)."""
     with connection.cursor() as cursor:
         for table, column in SEARCHED.items():
+            if tables is not None and table not in tables:
+                continue
             if connection.vendor == "sqlite":
                 for op in ("insert", "delete", "update"):
                     cursor.execute(f'DROP TRIGGER IF EXISTS "{table}_fts_{op}"')
@@ -99,7 +111,7 @@ def deferred(connection):
             # table with foreign-key checks still deferred: run them first.
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        install(connection)
+        install(connection, tables)
         if pending:
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -64,9 +64,10 @@ def _bump_version_m2m(sender, action, **kwargs):
 
 @receiver(post_save, dispatch_uid="archive-standing-save")
 @receiver(post_delete, dispatch_uid="archive-standing-delete")
-def _refresh_standing(sender, instance, raw=False, created=False, **kwargs):
+def _refresh_standing(sender, instance, raw=False, **kwargs):
     """A credit, an adaptation or an award changes how much its film and people matter, and
-    a film's new title or year changes how its people are told apart (``standing.py``).
+    a film's new title or year changes how its people are told apart (``standing.py``); a
+    film, a title, a credit or a person changes the search entries (``entries.py``).
     ``loaddata`` refreshes once, for everything it loaded, rather than row by row."""
-    if not raw and not (sender is Film and created):
+    if not raw:
         standing.changed(instance)

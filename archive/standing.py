@@ -21,7 +21,8 @@ from contextvars import ContextVar
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Adaptation, Award, Film, Person, Role
+from . import entries
+from .models import Adaptation, Award, Film, FilmTitle, Person, Role
 
 #: Beyond this many films and people to refresh, one refresh of the whole archive is
 #: cheaper than naming them all in one statement.
@@ -96,35 +97,48 @@ def batched():
 
 
 def touched(instance):
-    """``(films, people)``: the ids whose columns a change of ``instance`` affects."""
+    """``(films, people)``: the ids whose columns or search entries (``entries.py``) a
+    change of ``instance`` affects."""
     if isinstance(instance, (Role, Award)):
         return [instance.film_id], [instance.person_id]
     if isinstance(instance, Adaptation):
         return [instance.source_id], []
+    if isinstance(instance, FilmTitle):
+        return [instance.film_id], []
     if isinstance(instance, Film):
         return [instance.pk], []
+    if isinstance(instance, Person):
+        return [], [instance.pk]
     return [], []
 
 
 def refresh(films=(), people=()):
-    """Bring the columns up to date for the films and people with these ids, and for
-    everyone credited on those films (their best-known film may have changed)."""
+    """Bring the columns and the search entries up to date for the films and people with
+    these ids, and for everyone credited on those films (their best-known film may have
+    changed)."""
     films = [pk for pk in films if pk is not None]
     people = [pk for pk in people if pk is not None]
     if films:
         Film.objects.filter(pk__in=films).update(importance=film_importance())
         credited = Role.objects.filter(film_id__in=films).values("person_id")
-        Person.objects.filter(Q(pk__in=credited) | Q(pk__in=people)).update(**person_standing())
+        everyone = Person.objects.filter(Q(pk__in=credited) | Q(pk__in=people))
+        everyone.update(**person_standing())
+        # The ids of people since deleted too: their entries go.
+        people = {*people, *everyone.values_list("pk", flat=True)}
     elif people:
         Person.objects.filter(pk__in=people).update(**person_standing())
+    entries.refresh(films=films, people=people)
 
 
 def refresh_all(apps=None):
-    """Every film, then every person: after a bulk load, which sends no signals (``apps``:
-    a migration's historical models)."""
+    """Every film, then every person, then the search entries: after a bulk load, which
+    sends no signals (``apps``: a migration's historical models; a migration rebuilds the
+    entries itself, once their table is there)."""
     get = apps.get_model if apps else lambda app, name: globals()[name]
     role, award = get("archive", "Role"), get("archive", "Award")
     get("archive", "Film").objects.update(
         importance=film_importance(role, get("archive", "Adaptation"), award)
     )
     get("archive", "Person").objects.update(**person_standing(role, award))
+    if apps is None:
+        entries.refresh_all()

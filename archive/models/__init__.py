@@ -9,6 +9,7 @@ from .history import FixtureLoad
 from .image import Image
 from .person import Person, Role
 from .reference import Company, Country, Genre, Language, Source
+from .search import SearchEntry
 
 __all__ = [
     "Adaptation",
@@ -29,5 +30,6 @@ __all__ = [
     "Language",
     "Person",
     "Role",
+    "SearchEntry",
     "Source",
 ]

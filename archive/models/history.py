@@ -253,8 +253,12 @@ class FixtureLoad(models.Model):
 
 
 def is_audit_model(model):
-    """True for the historical models and :class:`FixtureLoad`: not archive records."""
-    return issubclass(model, HistoricalChanges) or model is FixtureLoad
+    """True for the historical models, :class:`FixtureLoad` and the search index's entries
+    (derived from the records, rebuilt from them): not archive records, so not backed up,
+    edited or versioned."""
+    from .search import SearchEntry
+
+    return issubclass(model, HistoricalChanges) or model in (FixtureLoad, SearchEntry)
 
 
 def audit_model_labels():

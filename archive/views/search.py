@@ -80,11 +80,14 @@ class SearchView(TemplateView):
                 messages.append("Type a title, a name or a character to search for.")
             return context
         start = (page - 1) * PER_GROUP
+        # The hits up to this page's and one more (is there a next page?), at most as deep
+        # as the ranking reads.
+        wanted = min(start + PER_GROUP + 1, ranking.CANDIDATES)
         groups = [
             self.group(
                 "films",
                 "Films",
-                ranking.films(folded),
+                ranking.films(folded, wanted),
                 self.count("films", folded, ranking.film_count),
                 list_url("archive:film-list", text),
                 start,
@@ -93,16 +96,17 @@ class SearchView(TemplateView):
             self.group(
                 "people",
                 "People",
-                ranking.people(folded),
+                ranking.people(folded, wanted),
                 self.count("people", folded, ranking.person_count),
                 list_url("archive:person-list", text),
                 start,
                 folded,
             ),
         ]
+        companies, ceremonies = ranking.small_tables(text)
         for name, heading, hits in (
-            ("companies", "Companies", ranking.companies(text)),
-            ("ceremonies", "Awards ceremonies", ranking.ceremonies(text)),
+            ("companies", "Companies", companies),
+            ("ceremonies", "Awards ceremonies", ceremonies),
         ):
             groups.append(self.group(name, heading, hits, len(hits), None, start, None))
         if page > 1 and not any(group["hits"] for group in groups):
