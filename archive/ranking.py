@@ -5,10 +5,14 @@ characters; a person's names): the whole text (or one whole line of a multi-line
 a person's names, a character's two spellings), then its start, then anywhere. Ties go to
 the record that matters more (``standing.py``: credits, adaptations, awards), then the newer.
 
-Each searched column is read once, narrowed by its trigram index (``search.matching``) and
-already ranked by the database, at most ``CANDIDATES`` rows: so the best ``CANDIDATES``
-records of each kind come out in the right order, at any size of archive, in a fixed
-number of queries. Every hit says why it matched when that is not its shown title or name
+Films and people are searched in the search index's entries (``entries.py``: one row per
+text of a record, keyed in the order equal matches rank), one query a kind: the entries
+whose text is the search text, those that start with it, and those that contain it, the
+first few of each tier in key order, joined to the record's own row for what a hit shows.
+On SQLite each tier is an FTS5 query read in rowid (key) order that stops at the few it
+needs, however many entries match; PostgreSQL finds every match by the trigram index and
+sorts their keys (a walk in key order would read a whole kind for a rare text). Every hit
+says why it matched when that is not its shown title or name
 ("alternative title: …", "character: Ye-sung").
 """
 

@@ -118,14 +118,17 @@ def deferred(connection, tables=None):
 
 
 def missing(connection):
-    """The search indexes that are not there (a migration that rebuilt a table drops them)."""
+    """The search indexes that are not there (a migration that rebuilt a table drops them),
+    of the tables there are (a database not migrated to the end lacks some)."""
     with connection.cursor() as cursor:
+        existing = set(connection.introspection.table_names(cursor))
+        searched = [table for table in SEARCHED if table in existing]
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
             names = {row[0] for row in cursor.fetchall()}
             wanted = [
                 name
-                for table in SEARCHED
+                for table in searched
                 for name in (
                     f"{table}_fts",
                     *(f"{table}_fts_{op}" for op in ("insert", "delete", "update")),
@@ -134,7 +137,7 @@ def missing(connection):
         elif connection.vendor == "postgresql":
             cursor.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
             names = {row[0] for row in cursor.fetchall()}
-            wanted = [f"{table}_{column}_trgm" for table, column in SEARCHED.items()]
+            wanted = [f"{table}_{SEARCHED[table]}_trgm" for table in searched]
         else:
             return []
     return [name for name in wanted if name not in names]

@@ -1,11 +1,12 @@
 """Create the search indexes again (SQLite FTS5 tables and triggers, PostgreSQL trigram
-indexes) and rebuild their contents. Run it after a migration that rebuilt a searched
-table on SQLite; it is safe to run at any time."""
+indexes) and rebuild their contents, the search entries (``archive.entries``) included.
+Run it after a migration that rebuilt a searched table on SQLite; it is safe to run at any
+time."""
 
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from archive import search
+from archive import entries, search
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         connection = connections[database]
         with transaction.atomic(using=database):
             search.install(connection)
+            entries.refresh_all(connection)
         self.stdout.write(
             self.style.SUCCESS(f"Search indexes are in place on {connection.vendor}.")
         )
