@@ -72,8 +72,8 @@ def text_tier(text, folded):
 
 def _match_sql(vendor, kind, folded, rows):
     """The keys of the entries of ``kind`` that match ``folded``, ``rows`` at most of each
-    tier, best first within each: ``SELECT tier, key``. Each tier reads the first rows of an
-    index in key order (``entries.py``), so it stops at ``rows`` however many match."""
+    tier, best first within each: ``SELECT tier, key``. On SQLite each tier reads an index
+    in key order (``entries.py``) and stops at ``rows``, however many match."""
     low, high = entries.kind_range(kind)
     table = entries.TABLE
     keys = "key >= %s AND key < %s ORDER BY key LIMIT %s"
@@ -83,10 +83,12 @@ def _match_sql(vendor, kind, folded, rows):
         if len(folded) >= 3:
             # Every match first (the trigram index), then the best: PostgreSQL cannot know
             # how far a walk in key order would go before it met the first few, and for a
-            # rare text it would read every entry of the kind.
+            # rare text it would read every entry of the kind. The kind is written out, as
+            # in the condition of its part of the index (search.PARTS).
             matching = (
                 "WITH every AS MATERIALIZED (SELECT key FROM {table} WHERE folded LIKE %s "
-                "AND key >= %s AND key < %s) SELECT {tier}, key FROM every ORDER BY key LIMIT %s"
+                f"AND kind = {int(kind)} AND key >= %s AND key < %s) "
+                "SELECT {tier}, key FROM every ORDER BY key LIMIT %s"
             ).format
         else:
             # No trigram index helps: the first entries in key order that match.

@@ -4,7 +4,8 @@
   (``<table>_fts``), kept in step with every insert, update and delete by triggers
   (migration 0004). A query of three or more characters is a trigram ``MATCH``.
 - PostgreSQL: each searched column has a GIN ``gin_trgm_ops`` index (pg_trgm), which
-  serves the plain ``LIKE '%…%'`` that Django's ``contains`` lookup writes.
+  serves the plain ``LIKE '%…%'`` that Django's ``contains`` lookup writes (the search
+  entries' has one part a kind, ``PARTS``).
 
 Queries shorter than three characters cannot use trigrams on either database and fall
 back to ``LIKE`` (a scan of that column); two-letter Hangul words are the main case.
@@ -58,10 +59,23 @@ def sqlite_statements(table, column):
     ]
 
 
+#: Tables whose trigram index PostgreSQL keeps in parts, each for the rows of a condition:
+#: the search entries, one part a kind, so that a search of people reads no film's match.
+PARTS = {"archive_searchentry": ("kind = 0", "kind = 1")}
+
+
+def trigram_indexes(table, column):
+    """``[(name, condition)]``: the trigram indexes of ``table`` on PostgreSQL."""
+    if table in PARTS:
+        return [(f"{table}_{column}_trgm_{n}", where) for n, where in enumerate(PARTS[table])]
+    return [(f"{table}_{column}_trgm", "")]
+
+
 def postgresql_statements(table, column):
     return [
-        f'CREATE INDEX IF NOT EXISTS "{table}_{column}_trgm" ON "{table}" '
-        f"USING gin ({column} gin_trgm_ops)"
+        f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ({column} gin_trgm_ops)'
+        + (f" WHERE {where}" if where else "")
+        for name, where in trigram_indexes(table, column)
     ]
 
 
@@ -101,7 +115,8 @@ def deferred(connection, tables=None):
                 for op in ("insert", "delete", "update"):
                     cursor.execute(f'DROP TRIGGER IF EXISTS "{table}_fts_{op}"')
             elif connection.vendor == "postgresql":
-                cursor.execute(f'DROP INDEX IF EXISTS "{table}_{column}_trgm"')
+                for name, _ in trigram_indexes(table, column):
+                    cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
     try:
         yield
     finally:
@@ -137,7 +152,9 @@ def missing(connection):
         elif connection.vendor == "postgresql":
             cursor.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
             names = {row[0] for row in cursor.fetchall()}
-            wanted = [f"{table}_{SEARCHED[table]}_trgm" for table in searched]
+            wanted = [
+                name for table in searched for name, _ in trigram_indexes(table, SEARCHED[table])
+            ]
         else:
             return []
     return [name for name in wanted if name not in names]
