@@ -18,6 +18,7 @@ or deletes many rows at once (a fixture load, an admin page with its rows) does 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -118,16 +119,20 @@ def refresh(films=(), people=()):
     changed)."""
     films = [pk for pk in films if pk is not None]
     people = [pk for pk in people if pk is not None]
-    if films:
-        Film.objects.filter(pk__in=films).update(importance=film_importance())
-        credited = Role.objects.filter(film_id__in=films).values("person_id")
-        everyone = Person.objects.filter(Q(pk__in=credited) | Q(pk__in=people))
-        everyone.update(**person_standing())
-        # The ids of people since deleted too: their entries go.
-        people = {*people, *everyone.values_list("pk", flat=True)}
-    elif people:
-        Person.objects.filter(pk__in=people).update(**person_standing())
-    entries.refresh(films=films, people=people)
+    # One transaction: the rows the UPDATEs lock stay locked while their entries are
+    # rebuilt, so two edits that touch one record rebuild its entries one after the other
+    # (else both could delete the old entries, then both insert the same keys).
+    with transaction.atomic(savepoint=False):
+        if films:
+            Film.objects.filter(pk__in=films).update(importance=film_importance())
+            credited = Role.objects.filter(film_id__in=films).values("person_id")
+            everyone = Person.objects.filter(Q(pk__in=credited) | Q(pk__in=people))
+            everyone.update(**person_standing())
+            # The ids of people since deleted too: their entries go.
+            people = {*people, *everyone.values_list("pk", flat=True)}
+        elif people:
+            Person.objects.filter(pk__in=people).update(**person_standing())
+        entries.refresh(films=films, people=people)
 
 
 def refresh_all(apps=None):
