@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.urls import reverse
 
 from ..text import fold
-from .layout import CompactPickerMixin
+from .layout import CompactPickerMixin, SameForEveryRowMixin
 
 
 def registered_admin(admin_site, model):
@@ -21,7 +21,7 @@ def registered_admin(admin_site, model):
 # Widgets ----------------------------------------------------------------------------------
 
 
-class PreloadedAutocompleteMixin:
+class PreloadedAutocompleteMixin(SameForEveryRowMixin):
     """Label the selected option(s) from objects the form hands over, without a query.
 
     Django's autocomplete widget runs one query per widget to label what is selected: on a
@@ -42,6 +42,9 @@ class PreloadedAutocompleteMixin:
         return opts.get_field(name).attname
 
     def get_url(self):
+        return self.for_every_row("url", self.autocomplete_url)
+
+    def autocomplete_url(self):
         target = registered_admin(self.admin_site, self.field.remote_field.model)
         url_name = getattr(target, "autocomplete_url_name", None)
         if url_name:

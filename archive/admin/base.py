@@ -19,6 +19,7 @@ from django.db import models, router
 from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path
+from django.utils.functional import cached_property
 
 from .. import standing
 from ..text import fold
@@ -145,6 +146,12 @@ class ArchiveRowForm(MergingRowFormMixin, ArchiveForm):
 
 class ArchiveInlineFormSet(BaseInlineFormSet):
     """Inline rows that know their parent, and name the rule a duplicate breaks."""
+
+    @cached_property
+    def empty_form(self):
+        """The form of a row to add, built once: the admin reads it for the columns'
+        headings, its media and its rows (Django's property builds a new one each time)."""
+        return super().empty_form
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -371,4 +378,5 @@ class ArchiveInline(AutocompleteWidgetsMixin):
 
 
 class TabularInline(ArchiveInline, admin.TabularInline):
-    pass
+    #: Django's table of rows, drawn by Jinja2 (``layout.draw_tabular``).
+    template = "admin/archive/edit_inline/tabular.html"

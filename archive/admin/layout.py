@@ -2,12 +2,17 @@
 and rows compact enough that every change form fits a 1,366 px window (with
 ``static/archive/admin.css``)."""
 
+from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
+from django.contrib.admin.views.main import IS_POPUP_VAR, TO_FIELD_VAR
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.http import HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 
@@ -67,19 +72,102 @@ class CompactPickerMixin:
         return context
 
 
-class RowRelatedWidgetWrapper(RelatedFieldWidgetWrapper):
+class SameForEveryRowMixin:
+    """A widget's values that every row gives alike, worked out once per page.
+
+    A formset's forms copy their fields and widgets from the form class's (a film's page has
+    50 credit rows, each with its pickers); a widget's copy is shallow, so the dict made here,
+    when the admin makes the field for the page, is the one every row's copy reads.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.same_for_every_row = {}
+
+    def for_every_row(self, key, compute):
+        try:
+            return self.same_for_every_row[key]
+        except KeyError:
+            value = self.same_for_every_row[key] = compute()
+            return value
+
+
+class RowRelatedWidgetWrapper(SameForEveryRowMixin, RelatedFieldWidgetWrapper):
     """A related record's widget in a row, with the admin's "add" link only: editing or
     deleting the chosen record from every row made the rows too wide (its own page does
     that). Drawn by Jinja2 (``archive/jinja2/archive/widgets/row_related_widget.html``), as
-    the widget inside it: a film's page has a few hundred of them. The markup is the one
-    Django's admin scripts look for (``RelatedObjectLookups.js``: the wrapper's
-    ``data-model-ref``, the link's ``add-related`` class, its ``add_id_`` id and popup)."""
+    the widget inside it: a film's page has a few hundred of them, so what the link says is
+    worked out once for all rows. The markup is the one Django's admin scripts look for
+    (``RelatedObjectLookups.js``: the wrapper's ``data-model-ref``, the link's
+    ``add-related`` class, its ``add_id_`` id and popup)."""
 
     template_name = "archive/widgets/row_related_widget.html"
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # The admin's own wording, translated as its template translates it.
-        context["add_title"] = gettext("Add another %(model)s") % {"model": context["model"]}
-        context["add_icon"] = static("admin/img/icon-addlink.svg")
+        return {
+            **self.for_every_row("context", self.link_context),
+            "name": name,
+            "rendered_widget": self.widget.render(name, value, attrs),
+        }
+
+    def link_context(self):
+        """What the row's template reads besides the widget: Django's wrapper's values."""
+        opts = self.rel.model._meta
+        model = opts.verbose_name
+        context = {
+            "is_hidden": self.is_hidden,
+            "model_name": opts.model_name,
+            "model_has_limit_choices_to": self.rel.limit_choices_to,
+            "can_add_related": self.can_add_related,
+        }
+        if self.can_add_related:
+            context.update(
+                add_related_url=self.get_related_url((opts.app_label, opts.model_name), "add"),
+                url_params=f"{TO_FIELD_VAR}={self.rel.get_related_field().name}&{IS_POPUP_VAR}=1",
+                # The admin's own wording, translated as its template translates it.
+                add_title=gettext("Add another %(model)s") % {"model": model},
+                add_icon=static("admin/img/icon-addlink.svg"),
+            )
         return context
+
+
+# The rows of a part of the page ---------------------------------------------------------------
+
+#: The Jinja2 template of a table of rows (``archive/jinja2/``), drawn by the form renderer.
+TABULAR_TEMPLATE = "archive/admin/tabular.html"
+
+
+def draw_tabular(inline_admin_formset, last=False):
+    """A part of a record's page (a film's 50 credits) as Django's ``tabular.html`` draws it,
+    drawn by Jinja2 (``{% tabular_rows %}``, ``templates/admin/archive/edit_inline/``):
+    Django's template language spent more on the rows' loops than the widgets in them."""
+    inline = inline_admin_formset.opts
+    context = {
+        "inline_admin_formset": inline_admin_formset,
+        "last": last,
+        "help_icon": static("admin/img/icon-unknown.svg"),
+        "words": {
+            "delete": gettext("Delete?"),
+            "change": gettext("Change"),
+            "view": gettext("View"),
+            "view_on_site": gettext("View on site"),
+        },
+        "capfirst": capfirst,
+        "striptags": strip_tags,
+        "cell_count": cell_count,
+        "change_link": lambda admin_form: change_link(inline, admin_form.original),
+    }
+    renderer = inline_admin_formset.formset.renderer
+    return mark_safe(renderer.render(TABULAR_TEMPLATE, context))
+
+
+def change_link(inline, original):
+    """The address of a row's own page, where the inline links to it (``show_change_link``)."""
+    if original is None or not (inline.show_change_link and inline.has_registered_model):
+        return ""
+    opts = inline.opts
+    return reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_change",
+        args=[quote(original.pk)],
+        current_app=inline.admin_site.name,
+    )
