@@ -1,19 +1,19 @@
-"""The form renderer (``FORM_RENDERER``): widgets drawn by Jinja2, where a Jinja2 template
-exists, and by Django's template language otherwise.
+"""The form renderer (``FORM_RENDERER``): the plainest widgets drawn in Python, the others
+by Jinja2 where a Jinja2 template exists, and by Django's template language otherwise.
 
 A film's admin page draws about a thousand widgets (50 credits, figures, titles, awards, each
 row with its pickers and choices), and drawing them with Django's template language was most
 of the page's cost. Django ships every form and widget template for Jinja2 too
-(``django/forms/jinja2``), written to give the same HTML; the renderer finds them, and the
-archive's own (``archive/jinja2/``), with Django's ``Jinja2`` backend. The admin's own widget
-templates (``admin/widgets/...``) exist for Django's engine only: those stay with it, as in
-Django's default renderer.
+(``django/forms/jinja2``), written to give the same HTML, and Django's ``Jinja2`` renderer
+finds them and the apps' own (``archive/jinja2/archive/``). The admin's own widget templates
+(``admin/widgets/...``) exist for Django's engine only: those stay with it, as in Django's
+default renderer.
 
-The widgets every row has (text, number, hidden, checkbox, select) are drawn by the
-archive's copies of Django's templates (``archive/jinja2/django/forms/widgets/``, found
-before Django's), which give the same HTML without including a template per attribute list
-and per option: Jinja2 makes a new context for each include, and a film's page made about
-4,000 of them.
+The inputs, selects and text areas that every row has are written here in Python
+(:data:`DRAWN`), with the markup of Django's templates for them: a template costs a context,
+and Django's include one more template per attribute list and per option, which came to
+about 4,000 template renders for a film's page. ``test_renderers`` compares the result with
+Django's own templates for every kind of widget.
 """
 
 from pathlib import Path
@@ -27,36 +27,99 @@ from markupsafe import Markup, escape
 #: Where the Jinja2 templates are: Django's forms and widgets, and the archive's.
 JINJA2_TEMPLATES = ("django/forms/", "archive/widgets/", "archive/admin/")
 
-#: The archive's templates first (its copies of Django's widget templates among them), then
-#: Django's.
-TEMPLATE_DIRS = (Path(__file__).parent / "jinja2", Path(django.forms.__file__).parent / "jinja2")
+#: The option template of Django's ``Select``, drawn with the select.
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
 def attrs(values):
     """An element's attributes as ``django/forms/widgets/attrs.html`` writes them: ``False``
     leaves the attribute out, ``True`` writes its name alone, every value is escaped."""
-    return Markup(
-        "".join(
-            f" {name}" if value is True else f' {name}="{escape(value)}"'
-            for name, value in values.items()
-            if value is not False
-        )
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
+        for name, value in values.items()
+        if value is not False
     )
 
 
+def draw_input(widget):
+    """``django/forms/widgets/input.html`` (text, number, hidden, checkbox, ...)."""
+    value = "" if widget["value"] is None else f' value="{escape(widget["value"])}"'
+    return (
+        f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
+        f"{attrs(widget['attrs'])}>"
+    )
+
+
+def draw_textarea(widget):
+    """``django/forms/widgets/textarea.html``."""
+    value = escape(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{escape(widget["name"])}"{attrs(widget["attrs"])}>\n{value}</textarea>'
+
+
+def draw_select(widget, renderer=None):
+    """``django/forms/widgets/select.html`` with its options (an option with a template of
+    its own is drawn by that template)."""
+    parts = [f'<select name="{escape(widget["name"])}"{attrs(widget["attrs"])}>']
+    for group_name, options, _ in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{escape(group_name)}">')
+        for option in options:
+            parts.append("\n  ")
+            if option["template_name"] == OPTION_TEMPLATE or renderer is None:
+                parts.append(
+                    f'<option value="{escape(option["value"])}"{attrs(option["attrs"])}>'
+                    f"{escape(option['label'])}</option>"
+                )
+            else:
+                parts.append(renderer.render(option["template_name"], {"widget": option}))
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+#: Django's templates drawn in Python, by name: every input type includes ``input.html``.
+DRAWN = {
+    **{
+        f"django/forms/widgets/{kind}.html": draw_input
+        for kind in (
+            "input",
+            "text",
+            "number",
+            "email",
+            "url",
+            "password",
+            "hidden",
+            "checkbox",
+            "date",
+            "datetime",
+            "time",
+            "search",
+            "tel",
+            "color",
+        )
+    },
+    "django/forms/widgets/textarea.html": draw_textarea,
+    "django/forms/widgets/select.html": draw_select,
+}
+
+
 def environment(**options):
+    """The Jinja2 environment of the widget templates: the archive's (a row's sources
+    picker) draw the select inside them as the renderer does."""
     env = Environment(**options)
-    env.globals["attrs"] = attrs
+    env.globals["draw_select"] = lambda widget: Markup(draw_select(widget))
     return env
 
 
 class ArchiveFormRenderer(DjangoTemplates):
     def __init__(self):
         super().__init__()
+        # As Django's Jinja2 renderer: Django's form templates, then the apps' (archive/jinja2/).
         self.jinja2 = Jinja2(
             {
-                "APP_DIRS": False,
-                "DIRS": list(TEMPLATE_DIRS),
+                "APP_DIRS": True,
+                "DIRS": [Path(django.forms.__file__).parent / "jinja2"],
                 "NAME": "archive-forms",
                 "OPTIONS": {"environment": "archive.renderers.environment"},
             }
@@ -65,6 +128,14 @@ class ArchiveFormRenderer(DjangoTemplates):
         # compiled template anew on each lookup), unless templates are reloaded as they
         # change (DEBUG).
         self.found = {}
+
+    def render(self, template_name, context, request=None):
+        draw = DRAWN.get(template_name)
+        if draw is None:
+            return super().render(template_name, context, request)
+        if draw is draw_select:
+            return draw_select(context["widget"], self)
+        return draw(context["widget"])
 
     def get_template(self, template_name):
         if not template_name.startswith(JINJA2_TEMPLATES):

@@ -80,6 +80,15 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
                 if objects is not None:
                     widget.preload(objects)
 
+    @property
+    def media(self):
+        shared = getattr(self, "media_of_every_row", None)  # a row (ArchiveInlineFormSet)
+        if shared is None:
+            return super().media
+        if "media" not in shared:
+            shared["media"] = super().media
+        return shared["media"]
+
     def _selected_objects(self, name):
         """The objects a relation holds, where the form has them, else None."""
         model_field = self.instance._meta.get_field(name)
@@ -148,6 +157,10 @@ class ArchiveInlineFormSet(BaseInlineFormSet):
     """Inline rows that know their parent, and name the rule a duplicate breaks."""
 
     @cached_property
+    def media_of_every_row(self):
+        return {}
+
+    @cached_property
     def empty_form(self):
         """The form of a row to add, built once: the admin reads it for the columns'
         headings, its media and its rows (Django's property builds a new one each time)."""
@@ -155,6 +168,9 @@ class ArchiveInlineFormSet(BaseInlineFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        # Every row has the same widgets, so the same media (as Django's formset says of its
+        # forms); the admin asks each row's form for it, a few hundred widgets' worth.
+        form.media_of_every_row = self.media_of_every_row
         # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
         # films) may read the parent: hand it over rather than fetch it once per row.
         parent = self.instance
