@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from ..renderers import text
+
 
 class RecordPageMixin:
     """The change form of every archive admin."""
@@ -56,22 +58,6 @@ class RecordPageMixin:
         return add_preserved_filters(context, url)
 
 
-class CompactPickerMixin:
-    """A many-to-many picker in a row (a credit's sources): a count, "2 sources", that opens
-    the picker, instead of a large box on every row."""
-
-    template_name = "archive/widgets/compact_picker.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        opts = self.field.related_model._meta
-        chosen = [item for item in value or () if item not in (None, "")]
-        context["widget"].update(
-            count=len(chosen), noun=opts.verbose_name, noun_plural=opts.verbose_name_plural
-        )
-        return context
-
-
 class SameForEveryRowMixin:
     """A widget's values that every row gives alike, worked out once per page.
 
@@ -92,43 +78,60 @@ class SameForEveryRowMixin:
             return value
 
 
+# A row's pickers are drawn here, in Python, around the select the form renderer draws: a
+# film's page has a few hundred of them, and a template each (with its context) cost more
+# than the select inside.
+
+
+class CompactPickerMixin:
+    """A many-to-many picker in a row (a credit's sources): a count, "2 sources", that opens
+    the picker, instead of a large box on every row."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = [item for item in value or () if item not in (None, "")]
+        opts = self.field.related_model._meta
+        noun = opts.verbose_name if len(chosen) == 1 else opts.verbose_name_plural
+        select = super().render(name, value, attrs, renderer)
+        return mark_safe(
+            f'<details class="archive-compact-picker"><summary>{len(chosen)} {text(noun)}'
+            f"</summary>{select}</details>"
+        )
+
+
 class RowRelatedWidgetWrapper(SameForEveryRowMixin, RelatedFieldWidgetWrapper):
     """A related record's widget in a row, with the admin's "add" link only: editing or
     deleting the chosen record from every row made the rows too wide (its own page does
-    that). Drawn by Jinja2 (``archive/jinja2/archive/widgets/row_related_widget.html``), as
-    the widget inside it: a film's page has a few hundred of them, so what the link says is
-    worked out once for all rows. The markup is the one Django's admin scripts look for
+    that). The markup is the one Django's admin scripts look for
     (``RelatedObjectLookups.js``: the wrapper's ``data-model-ref``, the link's
-    ``add-related`` class, its ``add_id_`` id and popup)."""
+    ``add-related`` class, its ``add_id_`` id and popup); what the link says is worked out
+    once for all the rows."""
 
-    template_name = "archive/widgets/row_related_widget.html"
+    def render(self, name, value, attrs=None, renderer=None):
+        start, link = self.for_every_row("markup", self.markup)
+        widget = self.widget.render(name, value, attrs, renderer)
+        add = f"{link[0]}{text(name)}{link[1]}" if link else ""
+        return mark_safe(f"{start}\n{widget}\n{add}\n</div>")
 
-    def get_context(self, name, value, attrs):
-        return {
-            **self.for_every_row("context", self.link_context),
-            "name": name,
-            "rendered_widget": self.widget.render(name, value, attrs),
-        }
-
-    def link_context(self):
-        """What the row's template reads besides the widget: Django's wrapper's values."""
+    def markup(self):
+        """The wrapper's start tag, and its add link around the row's field name (none where
+        the editor may not add a record): Django's wrapper's values."""
         opts = self.rel.model._meta
-        model = opts.verbose_name
-        context = {
-            "is_hidden": self.is_hidden,
-            "model_name": opts.model_name,
-            "model_has_limit_choices_to": self.rel.limit_choices_to,
-            "can_add_related": self.can_add_related,
-        }
-        if self.can_add_related:
-            context.update(
-                add_related_url=self.get_related_url((opts.app_label, opts.model_name), "add"),
-                url_params=f"{TO_FIELD_VAR}={self.rel.get_related_field().name}&{IS_POPUP_VAR}=1",
-                # The admin's own wording, translated as its template translates it.
-                add_title=gettext("Add another %(model)s") % {"model": model},
-                add_icon=static("admin/img/icon-addlink.svg"),
-            )
-        return context
+        start = '<div class="related-widget-wrapper"'
+        if not self.rel.limit_choices_to:
+            start += f' data-model-ref="{text(opts.model_name)}"'
+        start += ">"
+        if not self.can_add_related or self.is_hidden:
+            return start, ""
+        url = self.get_related_url((opts.app_label, opts.model_name), "add")
+        params = f"{TO_FIELD_VAR}={self.rel.get_related_field().name}&{IS_POPUP_VAR}=1"
+        # The admin's own wording, translated as its template translates it.
+        title = gettext("Add another %(model)s") % {"model": opts.verbose_name}
+        icon = static("admin/img/icon-addlink.svg")
+        return start, (
+            '<a class="related-widget-wrapper-link add-related" id="add_id_',
+            f'" data-popup="yes" href="{text(url)}?{text(params)}" title="{text(title)}">'
+            f'<img src="{text(icon)}" alt="" width="24" height="24"></a>',
+        )
 
 
 # The rows of a part of the page ---------------------------------------------------------------
