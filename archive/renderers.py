@@ -17,6 +17,7 @@ Django's own templates for every kind of widget.
 """
 
 from django.forms.renderers import DjangoTemplates, Jinja2
+from django.utils.html import conditional_escape
 from markupsafe import escape
 
 #: Where the Jinja2 templates are: Django's forms and widgets, and the archive's.
@@ -90,10 +91,59 @@ def draw_select(widget, renderer=None):
     return "".join(parts)
 
 
-#: Django's templates drawn in Python, by name: every input type includes ``input.html``.
+# The admin's own input widgets (a box-office figure's date, a link's address) are Django
+# templates that include Django's ``input.html``: drawn here with Django's escaping.
+
+
+def dtl_value(value):
+    """``{{ value|stringformat:'s' }}`` in Django's template language."""
+    return conditional_escape(f"{value}")  # a new, plain string: escaped even if safe
+
+
+def draw_dtl_input(widget):
+    """Django's template ``django/forms/widgets/input.html`` (as its ``date.html`` and
+    ``time.html``, which include it), without the newline after it."""
+    value = "" if widget["value"] is None else f' value="{dtl_value(widget["value"])}"'
+    attributes = "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{dtl_value(value)}"'
+        for name, value in widget["attrs"].items()
+        if value is not False
+    )
+    return (
+        f'<input type="{conditional_escape(widget["type"])}" '
+        f'name="{conditional_escape(widget["name"])}"{value}{attributes}>'
+    )
+
+
+def draw_admin_date(context, renderer):
+    """``admin/widgets/date.html``."""
+    return f'<p class="date">\n  {draw_dtl_input(context["widget"])}\n\n\n</p>'
+
+
+def draw_admin_time(context, renderer):
+    """``admin/widgets/time.html``."""
+    return f'<p class="time">\n  {draw_dtl_input(context["widget"])}\n\n\n</p>'
+
+
+def draw_admin_url(context, renderer):
+    """``admin/widgets/url.html``: the address as a link above the box, when it is one."""
+    box = draw_dtl_input(context["widget"])
+    if not context["url_valid"]:
+        return box
+    widget, escaped = context["widget"], conditional_escape
+    return (
+        f'<p class="url">{escaped(context["current_label"])} <a href="{escaped(widget["href"])}">'
+        f"{escaped(widget['value'])}</a><br>{escaped(context['change_label'])} {box}\n</p>"
+    )
+
+
+#: Django's templates drawn in Python, by name, each from its context and the renderer
+#: (every input type's template includes ``input.html``).
 DRAWN = {
     **{
-        f"django/forms/widgets/{kind}.html": draw_input
+        f"django/forms/widgets/{kind}.html": lambda context, renderer: draw_input(context["widget"])
         for kind in (
             "input",
             "text",
@@ -111,8 +161,15 @@ DRAWN = {
             "color",
         )
     },
-    "django/forms/widgets/textarea.html": draw_textarea,
-    "django/forms/widgets/select.html": draw_select,
+    "django/forms/widgets/textarea.html": lambda context, renderer: draw_textarea(
+        context["widget"]
+    ),
+    "django/forms/widgets/select.html": lambda context, renderer: draw_select(
+        context["widget"], renderer
+    ),
+    "admin/widgets/date.html": draw_admin_date,
+    "admin/widgets/time.html": draw_admin_time,
+    "admin/widgets/url.html": draw_admin_url,
 }
 
 
@@ -129,9 +186,7 @@ class ArchiveFormRenderer(DjangoTemplates):
         draw = DRAWN.get(template_name)
         if draw is None:
             return super().render(template_name, context, request)
-        if draw is draw_select:
-            return draw_select(context["widget"], self)
-        return draw(context["widget"])
+        return draw(context, self)
 
     def get_template(self, template_name):
         if not template_name.startswith(JINJA2_TEMPLATES):
