@@ -38,7 +38,13 @@ from .conflicts import (
     StaleSaveFormMixin,
 )
 from .history import ArchiveHistoryAdmin, RevertibleFormMixin
-from .layout import RecordPageMixin, RowRelatedWidgetWrapper
+from .layout import RecordPageMixin
+from .rows import (
+    RowModelChoiceField,
+    RowModelMultipleChoiceField,
+    RowRelatedWidgetWrapper,
+    RowSelect,
+)
 
 
 def film_label(film):
@@ -264,17 +270,20 @@ class AutocompleteWidgetsMixin:
     # An address typed without a scheme is https (Django 6.0's default; no warning on 5.2).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    #: Inline rows: many-to-many pickers as a count that opens them, and the row fields
+    #: (``rows``) that do once per page what every row does alike.
+    compact_pickers = False
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ArchiveAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
             )
+            if self.compact_pickers:
+                kwargs.setdefault("form_class", RowModelChoiceField)
         return self._labelled(
             db_field, super().formfield_for_foreignkey(db_field, request, **kwargs)
         )
-
-    #: Many-to-many pickers as a count that opens them (inline rows).
-    compact_pickers = False
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -284,8 +293,15 @@ class AutocompleteWidgetsMixin:
                 else ArchiveAutocompleteSelectMultiple
             )
             kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))
+            if self.compact_pickers:
+                kwargs.setdefault("form_class", RowModelMultipleChoiceField)
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return self._labelled(db_field, formfield)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if self.compact_pickers and db_field.name not in self.radio_fields:
+            kwargs.setdefault("widget", RowSelect)
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -394,5 +410,5 @@ class ArchiveInline(AutocompleteWidgetsMixin):
 
 
 class TabularInline(ArchiveInline, admin.TabularInline):
-    #: Django's table of rows, drawn by Jinja2 (``layout.draw_tabular``).
+    #: Django's table of rows, drawn by Jinja2 (``rows.draw_tabular``).
     template = "admin/archive/edit_inline/tabular.html"

@@ -2,20 +2,10 @@
 and rows compact enough that every change form fits a 1,366 px window (with
 ``static/archive/admin.css``)."""
 
-from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
-from django.contrib.admin.views.main import IS_POPUP_VAR, TO_FIELD_VAR
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.http import HttpResponseRedirect
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
-from django.utils.translation import gettext
-
-from ..renderers import text
 
 
 class RecordPageMixin:
@@ -56,121 +46,3 @@ class RecordPageMixin:
         )
         context = {"preserved_filters": self.get_preserved_filters(request), "opts": opts}
         return add_preserved_filters(context, url)
-
-
-class SameForEveryRowMixin:
-    """A widget's values that every row gives alike, worked out once per page.
-
-    A formset's forms copy their fields and widgets from the form class's (a film's page has
-    50 credit rows, each with its pickers); a widget's copy is shallow, so the dict made here,
-    when the admin makes the field for the page, is the one every row's copy reads.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.same_for_every_row = {}
-
-    def for_every_row(self, key, compute):
-        try:
-            return self.same_for_every_row[key]
-        except KeyError:
-            value = self.same_for_every_row[key] = compute()
-            return value
-
-
-# A row's pickers are drawn here, in Python, around the select the form renderer draws: a
-# film's page has a few hundred of them, and a template each (with its context) cost more
-# than the select inside.
-
-
-class CompactPickerMixin:
-    """A many-to-many picker in a row (a credit's sources): a count, "2 sources", that opens
-    the picker, instead of a large box on every row."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = [item for item in value or () if item not in (None, "")]
-        opts = self.field.related_model._meta
-        noun = opts.verbose_name if len(chosen) == 1 else opts.verbose_name_plural
-        select = super().render(name, value, attrs, renderer)
-        return mark_safe(
-            f'<details class="archive-compact-picker"><summary>{len(chosen)} {text(noun)}'
-            f"</summary>{select}</details>"
-        )
-
-
-class RowRelatedWidgetWrapper(SameForEveryRowMixin, RelatedFieldWidgetWrapper):
-    """A related record's widget in a row, with the admin's "add" link only: editing or
-    deleting the chosen record from every row made the rows too wide (its own page does
-    that). The markup is the one Django's admin scripts look for
-    (``RelatedObjectLookups.js``: the wrapper's ``data-model-ref``, the link's
-    ``add-related`` class, its ``add_id_`` id and popup); what the link says is worked out
-    once for all the rows."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        start, link = self.for_every_row("markup", self.markup)
-        widget = self.widget.render(name, value, attrs, renderer)
-        add = f"{link[0]}{text(name)}{link[1]}" if link else ""
-        return mark_safe(f"{start}\n{widget}\n{add}\n</div>")
-
-    def markup(self):
-        """The wrapper's start tag, and its add link around the row's field name (none where
-        the editor may not add a record): Django's wrapper's values."""
-        opts = self.rel.model._meta
-        start = '<div class="related-widget-wrapper"'
-        if not self.rel.limit_choices_to:
-            start += f' data-model-ref="{text(opts.model_name)}"'
-        start += ">"
-        if not self.can_add_related or self.is_hidden:
-            return start, ""
-        url = self.get_related_url((opts.app_label, opts.model_name), "add")
-        params = f"{TO_FIELD_VAR}={self.rel.get_related_field().name}&{IS_POPUP_VAR}=1"
-        # The admin's own wording, translated as its template translates it.
-        title = gettext("Add another %(model)s") % {"model": opts.verbose_name}
-        icon = static("admin/img/icon-addlink.svg")
-        return start, (
-            '<a class="related-widget-wrapper-link add-related" id="add_id_',
-            f'" data-popup="yes" href="{text(url)}?{text(params)}" title="{text(title)}">'
-            f'<img src="{text(icon)}" alt="" width="24" height="24"></a>',
-        )
-
-
-# The rows of a part of the page ---------------------------------------------------------------
-
-#: The Jinja2 template of a table of rows (``archive/jinja2/``), drawn by the form renderer.
-TABULAR_TEMPLATE = "archive/admin/tabular.html"
-
-
-def draw_tabular(inline_admin_formset, last=False):
-    """A part of a record's page (a film's 50 credits) as Django's ``tabular.html`` draws it,
-    drawn by Jinja2 (``{% tabular_rows %}``, ``templates/admin/archive/edit_inline/``):
-    Django's template language spent more on the rows' loops than the widgets in them."""
-    inline = inline_admin_formset.opts
-    context = {
-        "inline_admin_formset": inline_admin_formset,
-        "last": last,
-        "help_icon": static("admin/img/icon-unknown.svg"),
-        "words": {
-            "delete": gettext("Delete?"),
-            "change": gettext("Change"),
-            "view": gettext("View"),
-            "view_on_site": gettext("View on site"),
-        },
-        "capfirst": capfirst,
-        "striptags": strip_tags,
-        "cell_count": cell_count,
-        "change_link": lambda admin_form: change_link(inline, admin_form.original),
-    }
-    renderer = inline_admin_formset.formset.renderer
-    return mark_safe(renderer.render(TABULAR_TEMPLATE, context))
-
-
-def change_link(inline, original):
-    """The address of a row's own page, where the inline links to it (``show_change_link``)."""
-    if original is None or not (inline.show_change_link and inline.has_registered_model):
-        return ""
-    opts = inline.opts
-    return reverse(
-        f"admin:{opts.app_label}_{opts.model_name}_change",
-        args=[quote(original.pk)],
-        current_app=inline.admin_site.name,
-    )

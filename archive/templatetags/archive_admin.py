@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..admin.layout import draw_tabular
+from ..admin.rows import draw_tabular
 
 register = template.Library()
 
