@@ -410,5 +410,10 @@ class ArchiveInline(AutocompleteWidgetsMixin):
 
 
 class TabularInline(ArchiveInline, admin.TabularInline):
-    #: Django's table of rows, drawn by Jinja2 (``rows.draw_tabular``).
+    #: Django's table of rows, drawn by Jinja2 (``rows.draw_inline``).
     template = "admin/archive/edit_inline/tabular.html"
+
+
+class StackedInline(ArchiveInline, admin.StackedInline):
+    #: Django's box of fields per row, drawn by Jinja2 (``rows.draw_inline``).
+    template = "admin/archive/edit_inline/stacked.html"

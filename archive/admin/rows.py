@@ -3,10 +3,11 @@
 A film's page has about a hundred rows and a thousand widgets in them, so what every row
 does alike is done once per page:
 
-- a part's rows are drawn by Jinja2 (:func:`draw_tabular`, from the template tag
-  ``{% tabular_rows %}`` that ``TabularInline.template`` names), with the markup of Django's
-  ``admin/edit_inline/tabular.html``: Django's template language spent more on the rows'
-  loops than on the widgets in them;
+- a part's rows are drawn by Jinja2 (:func:`draw_inline`, from the template tag
+  ``{% inline_rows %}`` in the templates that ``TabularInline.template`` and
+  ``StackedInline.template`` name), with the markup of Django's
+  ``admin/edit_inline/tabular.html`` and ``stacked.html``: Django's template language spent
+  more on the rows' loops than on the widgets in them;
 - a row's pickers are drawn in Python around the select the form renderer draws
   (``archive/renderers.py``), their addresses and wording worked out once for all rows
   (:class:`SameForEveryRowMixin`);
@@ -141,14 +142,12 @@ class RowRelatedWidgetWrapper(SameForEveryRowMixin, RelatedFieldWidgetWrapper):
 
 # The rows of a part of the page ---------------------------------------------------------------
 
-#: The Jinja2 template of a table of rows (``archive/jinja2/``), drawn by the form renderer.
-TABULAR_TEMPLATE = "archive/admin/tabular.html"
 
-
-def draw_tabular(inline_admin_formset, last=False):
-    """A part of a record's page (a film's 50 credits) as Django's ``tabular.html`` draws it,
-    drawn by Jinja2 (``{% tabular_rows %}``, ``templates/admin/archive/edit_inline/``):
-    Django's template language spent more on the rows' loops than the widgets in them."""
+def draw_inline(inline_admin_formset, template_name, last=False):
+    """A part of a record's page (a film's 50 credits) as Django's ``tabular.html`` or
+    ``stacked.html`` draws it, drawn by the form renderer's Jinja2 from ``template_name``
+    (``archive/jinja2/archive/admin/``), for ``{% inline_rows %}``
+    (``templates/admin/archive/edit_inline/``)."""
     inline = inline_admin_formset.opts
     context = {
         "inline_admin_formset": inline_admin_formset,
@@ -166,7 +165,7 @@ def draw_tabular(inline_admin_formset, last=False):
         "change_link": lambda admin_form: change_link(inline, admin_form.original),
     }
     renderer = inline_admin_formset.formset.renderer
-    return mark_safe(renderer.render(TABULAR_TEMPLATE, context))
+    return mark_safe(renderer.render(template_name, context))
 
 
 def change_link(inline, original):
