@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.urls import reverse
 
 from ..text import fold
-from .rows import CompactPickerMixin, SameForEveryRowMixin, SharedQuerysetMixin
+from .rows import CompactPickerMixin, SameForEveryRowMixin, SharedChoicesMixin
 
 
 def registered_admin(admin_site, model):
@@ -144,7 +144,7 @@ class NewRecordAutocompleteSelect(ArchiveAutocompleteSelect):
         return super().media + forms.Media(js=["archive/admin-new-record.js"])
 
 
-class NewRecordChoiceField(SharedQuerysetMixin, forms.ModelChoiceField):
+class NewRecordChoiceField(SharedChoicesMixin, forms.ModelChoiceField):
     """A related record, or a new one named by what was typed (``new:Name``): the new
     record is built, not saved; the row's form saves it with the row."""
 

@@ -40,6 +40,7 @@ from .conflicts import (
 from .history import ArchiveHistoryAdmin, RevertibleFormMixin
 from .layout import RecordPageMixin
 from .rows import (
+    RowChoiceField,
     RowModelChoiceField,
     RowModelMultipleChoiceField,
     RowRelatedWidgetWrapper,
@@ -301,6 +302,7 @@ class AutocompleteWidgetsMixin:
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if self.compact_pickers and db_field.name not in self.radio_fields:
             kwargs.setdefault("widget", RowSelect)
+            kwargs.setdefault("choices_form_class", RowChoiceField)
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

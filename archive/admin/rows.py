@@ -12,8 +12,8 @@ does alike is done once per page:
   (``archive/renderers.py``), their addresses and wording worked out once for all rows
   (:class:`SameForEveryRowMixin`);
 - a row's choices (a credit's kind) are listed once per chosen value (:class:`RowSelect`),
-  and a row's relation fields share their field's queryset instead of cloning it for every
-  row (:class:`SharedQuerysetMixin`).
+  and a row's choice fields share their field's choices, or queryset, instead of copying
+  them for every row (:class:`SharedChoicesMixin`).
 """
 
 from django import forms
@@ -21,6 +21,7 @@ from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.utils import quote
 from django.contrib.admin.views.main import IS_POPUP_VAR, TO_FIELD_VAR
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.forms.widgets import ChoiceWidget
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -55,32 +56,42 @@ class SameForEveryRowMixin:
 
 class RowSelect(SameForEveryRowMixin, forms.Select):
     """A row's choices (a credit's kind, a title's kind): the options are the same in every
-    row but for the one chosen, so they are listed once per chosen value. (A ``Select``'s
-    options take nothing else from the row: its options do not inherit its attributes.)"""
+    row but for the one chosen, so they are listed once per chosen value (a ``Select``'s
+    options take nothing else from the row: they do not inherit its attributes), and the
+    rows' copies share the list of choices."""
 
     def optgroups(self, name, value, attrs=None):
         return self.for_every_row(
             ("optgroups", *value), lambda: super(RowSelect, self).optgroups(name, value, attrs)
         )
 
+    def __deepcopy__(self, memo):
+        # Widget's copy (its attributes copied), not ChoiceWidget's (the choices too).
+        return super(ChoiceWidget, self).__deepcopy__(memo)
 
-class SharedQuerysetMixin:
-    """A row's relation field (a credit's person, a row's sources) whose copies, one per row,
-    share its queryset. Django's ``ModelChoiceField`` gives each copy a clone of its own,
-    so that a form made once and used by many requests lists fresh choices each time; these
-    fields are made for one page, and their autocomplete widgets never list the queryset
-    (they filter it for what is chosen), so the two clones a row took are left out."""
+
+class SharedChoicesMixin:
+    """A row's choice field (a credit's kind, person or sources) whose copies, one per row,
+    share its choices: Django's ``ChoiceField`` copies its list of choices for every copy,
+    and ``ModelChoiceField`` clones its queryset twice, so that a form made once and used by
+    many requests lists fresh choices each time. These fields are made for one page, the
+    choices of a row do not change, and the autocomplete widgets never list the queryset
+    (they filter it for what is chosen)."""
 
     def __deepcopy__(self, memo):
-        # As ModelChoiceField.__deepcopy__, without its new queryset: Field's copy.
+        # Field's copy: the field, its widget, its messages and validators.
         return super(forms.ChoiceField, self).__deepcopy__(memo)
 
 
-class RowModelChoiceField(SharedQuerysetMixin, forms.ModelChoiceField):
+class RowChoiceField(SharedChoicesMixin, forms.TypedChoiceField):
     pass
 
 
-class RowModelMultipleChoiceField(SharedQuerysetMixin, forms.ModelMultipleChoiceField):
+class RowModelChoiceField(SharedChoicesMixin, forms.ModelChoiceField):
+    pass
+
+
+class RowModelMultipleChoiceField(SharedChoicesMixin, forms.ModelMultipleChoiceField):
     pass
 
 
