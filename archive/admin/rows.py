@@ -17,6 +17,7 @@ does alike is done once per page:
 """
 
 from django import forms
+from django.contrib.admin.helpers import AdminReadonlyField
 from django.contrib.admin.templatetags.admin_modify import cell_count
 from django.contrib.admin.utils import quote
 from django.contrib.admin.views.main import IS_POPUP_VAR, TO_FIELD_VAR
@@ -174,9 +175,28 @@ def draw_inline(inline_admin_formset, template_name, last=False):
         "striptags": strip_tags,
         "cell_count": cell_count,
         "change_link": lambda admin_form: change_link(inline, admin_form.original),
+        "columns": columns(inline_admin_formset),
+        "readonly_field": lambda admin_form, name: AdminReadonlyField(
+            admin_form.form, name, is_first=False, model_admin=inline
+        ),
     }
     renderer = inline_admin_formset.formset.renderer
     return mark_safe(renderer.render(template_name, context))
+
+
+def columns(inline_admin_formset):
+    """The names of a row's fields, in the order of Django's ``InlineFieldset`` and
+    ``Fieldline`` (without the parent's foreign key): the table's columns, read once for
+    all the rows instead of through the admin's per-row fieldset, line and field objects."""
+    fk = getattr(inline_admin_formset.formset, "fk", None)
+    names = []
+    for _, options in inline_admin_formset.fieldsets:
+        for line in options["fields"]:
+            if fk is not None and line == fk.name:
+                continue
+            several = hasattr(line, "__iter__") and not isinstance(line, str)
+            names.extend(line if several else [line])
+    return names
 
 
 def change_link(inline, original):
