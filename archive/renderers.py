@@ -5,15 +5,15 @@ A film's admin page draws about a thousand widgets (50 credits, figures, titles,
 row with its pickers and choices), and drawing them with Django's template language was most
 of the page's cost. Django ships every form and widget template for Jinja2 too
 (``django/forms/jinja2``), written to give the same HTML, and Django's ``Jinja2`` renderer
-finds them and the apps' own (``archive/jinja2/archive/``). The admin's own widget templates
-(``admin/widgets/...``) exist for Django's engine only: those stay with it, as in Django's
-default renderer.
+finds them and the apps' own (``archive/jinja2/archive/``: the admin's rows,
+``archive/admin/rows.py``). The admin's own widget templates (``admin/widgets/...``) exist
+for Django's engine only: those stay with it, as in Django's default renderer.
 
-The inputs, selects and text areas that every row has are written here in Python
-(:data:`DRAWN`), with the markup of Django's templates for them: a template costs a context,
-and Django's include one more template per attribute list and per option, which came to
-about 4,000 template renders for a film's page. ``test_renderers`` compares the result with
-Django's own templates for every kind of widget.
+The inputs, selects and text areas that every row has, and the admin's date, time and address
+widgets, are written here in Python (:data:`DRAWN`), with the markup of Django's templates for
+them: a template costs a context, and Django's include one more template per attribute list
+and per option, which came to about 4,000 template renders for a film's page.
+``test_renderers`` compares the result with Django's own templates for every kind of widget.
 """
 
 from django.forms.renderers import DjangoTemplates, Jinja2

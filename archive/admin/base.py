@@ -19,7 +19,6 @@ from django.db import models, router
 from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path
-from django.utils.functional import cached_property
 
 from .. import standing
 from ..text import fold
@@ -45,6 +44,8 @@ from .rows import (
     RowModelMultipleChoiceField,
     RowRelatedWidgetWrapper,
     RowSelect,
+    SharedMediaFormMixin,
+    SharedRowsFormSetMixin,
 )
 
 
@@ -75,7 +76,7 @@ def field_values(instance):
     return values
 
 
-class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
+class ArchiveForm(SharedMediaFormMixin, RevertibleFormMixin, forms.ModelForm):
     """The admin form of every archive record and inline row."""
 
     def __init__(self, *args, **kwargs):
@@ -86,15 +87,6 @@ class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
                 objects = self._selected_objects(name)
                 if objects is not None:
                     widget.preload(objects)
-
-    @property
-    def media(self):
-        shared = getattr(self, "media_of_every_row", None)  # a row (ArchiveInlineFormSet)
-        if shared is None:
-            return super().media
-        if "media" not in shared:
-            shared["media"] = super().media
-        return shared["media"]
 
     def _selected_objects(self, name):
         """The objects a relation holds, where the form has them, else None."""
@@ -160,24 +152,11 @@ class ArchiveRowForm(MergingRowFormMixin, ArchiveForm):
     """An inline row: saved anyway, it keeps the other editor's changes (``conflicts``)."""
 
 
-class ArchiveInlineFormSet(BaseInlineFormSet):
+class ArchiveInlineFormSet(SharedRowsFormSetMixin, BaseInlineFormSet):
     """Inline rows that know their parent, and name the rule a duplicate breaks."""
-
-    @cached_property
-    def media_of_every_row(self):
-        return {}
-
-    @cached_property
-    def empty_form(self):
-        """The form of a row to add, built once: the admin reads it for the columns'
-        headings, its media and its rows (Django's property builds a new one each time)."""
-        return super().empty_form
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        # Every row has the same widgets, so the same media (as Django's formset says of its
-        # forms); the admin asks each row's form for it, a few hundred widgets' worth.
-        form.media_of_every_row = self.media_of_every_row
         # The row's label (a credit reads "Ryu Seung-ryong – Actor", an adaptation names both
         # films) may read the parent: hand it over rather than fetch it once per row.
         parent = self.instance

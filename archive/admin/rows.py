@@ -3,6 +3,8 @@
 A film's page has about a hundred rows and a thousand widgets in them, so what every row
 does alike is done once per page:
 
+- a part has one form of a row to add and one media for all its rows
+  (:class:`SharedRowsFormSetMixin`), not one per time the admin asks;
 - a part's rows are drawn by Jinja2 (:func:`draw_inline`, from the template tag
   ``{% inline_rows %}`` in the templates that ``TabularInline.template`` and
   ``StackedInline.template`` name), with the markup of Django's
@@ -25,12 +27,51 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.forms.widgets import ChoiceWidget
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from ..renderers import text
+
+# Forms and formsets -----------------------------------------------------------------------
+
+
+class SharedRowsFormSetMixin:
+    """A part's rows (``ArchiveInlineFormSet``): one form of a row to add, and one media for
+    all the rows."""
+
+    @cached_property
+    def media_of_every_row(self):
+        return {}
+
+    @cached_property
+    def empty_form(self):
+        """The form of a row to add, built once: the admin reads it for the columns'
+        headings, its media and its rows (Django's property builds a new one each time)."""
+        return super().empty_form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Every row has the same widgets, so the same media (as Django's formset says of its
+        # forms); the admin asks each row's form for it, a few hundred widgets' worth.
+        form.media_of_every_row = self.media_of_every_row
+
+
+class SharedMediaFormMixin:
+    """A form (``ArchiveForm``) whose media, in a part's rows, is worked out by the first row
+    (:class:`SharedRowsFormSetMixin`) for all of them."""
+
+    @property
+    def media(self):
+        shared = getattr(self, "media_of_every_row", None)
+        if shared is None:
+            return super().media
+        if "media" not in shared:
+            shared["media"] = super().media
+        return shared["media"]
+
 
 # Widgets and fields -----------------------------------------------------------------------
 
