@@ -12,7 +12,7 @@ for Django's engine only: those stay with it, as in Django's default renderer.
 The inputs, selects and text areas that every row has, and the admin's date, time and address
 widgets, are written here in Python (:data:`DRAWN`), with the markup of Django's templates for
 them: a template costs a context, and Django's include one more template per attribute list
-and per option, which came to about 4,000 template renders for a film's page.
+and per option, which came to about 5,500 template renders for a film's page.
 ``test_renderers`` compares the result with Django's own templates for every kind of widget.
 """
 
