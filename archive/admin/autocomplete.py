@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.urls import reverse
 
 from ..text import fold
-from .layout import CompactPickerMixin
+from .rows import CompactPickerMixin, SameForEveryRowMixin, SharedChoicesMixin
 
 
 def registered_admin(admin_site, model):
@@ -21,7 +21,7 @@ def registered_admin(admin_site, model):
 # Widgets ----------------------------------------------------------------------------------
 
 
-class PreloadedAutocompleteMixin:
+class PreloadedAutocompleteMixin(SameForEveryRowMixin):
     """Label the selected option(s) from objects the form hands over, without a query.
 
     Django's autocomplete widget runs one query per widget to label what is selected: on a
@@ -42,6 +42,9 @@ class PreloadedAutocompleteMixin:
         return opts.get_field(name).attname
 
     def get_url(self):
+        return self.for_every_row("url", self.autocomplete_url)
+
+    def autocomplete_url(self):
         target = registered_admin(self.admin_site, self.field.remote_field.model)
         url_name = getattr(target, "autocomplete_url_name", None)
         if url_name:
@@ -141,7 +144,7 @@ class NewRecordAutocompleteSelect(ArchiveAutocompleteSelect):
         return super().media + forms.Media(js=["archive/admin-new-record.js"])
 
 
-class NewRecordChoiceField(forms.ModelChoiceField):
+class NewRecordChoiceField(SharedChoicesMixin, forms.ModelChoiceField):
     """A related record, or a new one named by what was typed (``new:Name``): the new
     record is built, not saved; the row's form saves it with the row."""
 

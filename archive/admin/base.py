@@ -37,7 +37,16 @@ from .conflicts import (
     StaleSaveFormMixin,
 )
 from .history import ArchiveHistoryAdmin, RevertibleFormMixin
-from .layout import RecordPageMixin, RowRelatedWidgetWrapper
+from .layout import RecordPageMixin
+from .rows import (
+    RowChoiceField,
+    RowModelChoiceField,
+    RowModelMultipleChoiceField,
+    RowRelatedWidgetWrapper,
+    RowSelect,
+    SharedMediaFormMixin,
+    SharedRowsFormSetMixin,
+)
 
 
 def film_label(film):
@@ -67,7 +76,7 @@ def field_values(instance):
     return values
 
 
-class ArchiveForm(RevertibleFormMixin, forms.ModelForm):
+class ArchiveForm(SharedMediaFormMixin, RevertibleFormMixin, forms.ModelForm):
     """The admin form of every archive record and inline row."""
 
     def __init__(self, *args, **kwargs):
@@ -143,7 +152,7 @@ class ArchiveRowForm(MergingRowFormMixin, ArchiveForm):
     """An inline row: saved anyway, it keeps the other editor's changes (``conflicts``)."""
 
 
-class ArchiveInlineFormSet(BaseInlineFormSet):
+class ArchiveInlineFormSet(SharedRowsFormSetMixin, BaseInlineFormSet):
     """Inline rows that know their parent, and name the rule a duplicate breaks."""
 
     def add_fields(self, form, index):
@@ -241,17 +250,20 @@ class AutocompleteWidgetsMixin:
     # An address typed without a scheme is https (Django 6.0's default; no warning on 5.2).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    #: Inline rows: many-to-many pickers as a count that opens them, and the row fields
+    #: (``rows``) that do once per page what every row does alike.
+    compact_pickers = False
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ArchiveAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
             )
+            if self.compact_pickers:
+                kwargs.setdefault("form_class", RowModelChoiceField)
         return self._labelled(
             db_field, super().formfield_for_foreignkey(db_field, request, **kwargs)
         )
-
-    #: Many-to-many pickers as a count that opens them (inline rows).
-    compact_pickers = False
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -261,8 +273,16 @@ class AutocompleteWidgetsMixin:
                 else ArchiveAutocompleteSelectMultiple
             )
             kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))
+            if self.compact_pickers:
+                kwargs.setdefault("form_class", RowModelMultipleChoiceField)
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return self._labelled(db_field, formfield)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if self.compact_pickers and db_field.name not in self.radio_fields:
+            kwargs.setdefault("widget", RowSelect)
+            kwargs.setdefault("choices_form_class", RowChoiceField)
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -371,4 +391,10 @@ class ArchiveInline(AutocompleteWidgetsMixin):
 
 
 class TabularInline(ArchiveInline, admin.TabularInline):
-    pass
+    #: Django's table of rows, drawn by Jinja2 (``rows.draw_inline``).
+    template = "admin/archive/edit_inline/tabular.html"
+
+
+class StackedInline(ArchiveInline, admin.StackedInline):
+    #: Django's box of fields per row, drawn by Jinja2 (``rows.draw_inline``).
+    template = "admin/archive/edit_inline/stacked.html"

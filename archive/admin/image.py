@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from ..images import clean_image, record_fields, store_image
 from ..models import Image
 from ..models.image import FILM_KINDS, PERSON_KINDS
-from .base import ArchiveAdmin, ArchiveForm, ArchiveInline, ArchiveInlineFormSet
+from .base import ArchiveAdmin, ArchiveForm, ArchiveInlineFormSet, StackedInline
 from .conflicts import StaleSaveFormMixin
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
@@ -112,7 +112,7 @@ def preview_tag(image):
     )
 
 
-class ImageInline(ArchiveInline, admin.StackedInline):
+class ImageInline(StackedInline):
     model = Image
     form = ImageForm
     formset = ImageFormSet

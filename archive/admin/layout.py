@@ -4,11 +4,8 @@ and rows compact enough that every change form fits a 1,366 px window (with
 
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import quote
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.http import HttpResponseRedirect
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext
 
 
 class RecordPageMixin:
@@ -49,37 +46,3 @@ class RecordPageMixin:
         )
         context = {"preserved_filters": self.get_preserved_filters(request), "opts": opts}
         return add_preserved_filters(context, url)
-
-
-class CompactPickerMixin:
-    """A many-to-many picker in a row (a credit's sources): a count, "2 sources", that opens
-    the picker, instead of a large box on every row."""
-
-    template_name = "archive/widgets/compact_picker.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        opts = self.field.related_model._meta
-        chosen = [item for item in value or () if item not in (None, "")]
-        context["widget"].update(
-            count=len(chosen), noun=opts.verbose_name, noun_plural=opts.verbose_name_plural
-        )
-        return context
-
-
-class RowRelatedWidgetWrapper(RelatedFieldWidgetWrapper):
-    """A related record's widget in a row, with the admin's "add" link only: editing or
-    deleting the chosen record from every row made the rows too wide (its own page does
-    that). Drawn by Jinja2 (``archive/jinja2/archive/widgets/row_related_widget.html``), as
-    the widget inside it: a film's page has a few hundred of them. The markup is the one
-    Django's admin scripts look for (``RelatedObjectLookups.js``: the wrapper's
-    ``data-model-ref``, the link's ``add-related`` class, its ``add_id_`` id and popup)."""
-
-    template_name = "archive/widgets/row_related_widget.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # The admin's own wording, translated as its template translates it.
-        context["add_title"] = gettext("Add another %(model)s") % {"model": context["model"]}
-        context["add_icon"] = static("admin/img/icon-addlink.svg")
-        return context
