@@ -75,7 +75,10 @@ def seed_rows():
     with connection.cursor() as cursor:
         for model in archive_tables():
             table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"SELECT * FROM {table}")
+            # In key order: a table's rows come back in no set order otherwise (PostgreSQL
+            # gives an updated row after the others).
+            key = connection.ops.quote_name(model._meta.pk.column)
+            cursor.execute(f"SELECT * FROM {table} ORDER BY {key}")
             found = cursor.fetchall()
             if found:
                 columns = [column[0] for column in cursor.description]
