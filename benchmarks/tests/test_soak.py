@@ -31,7 +31,7 @@ from archive.tests import factories
 from archive.tests.admin_helpers import change_url, form_errors
 from benchmarks import soak
 
-SECONDS = 10
+SECONDS = 5
 
 
 def database_beside_the_suites():
