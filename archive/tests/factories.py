@@ -130,30 +130,34 @@ def load_archive_once_per_process():
 
 
 @contextmanager
-def archive_for_module(django_db_blocker):
-    """Load the seed fixture once for a whole test module, and leave no trace of it.
+def data_for_module(django_db_blocker, build):
+    """What ``build()`` writes, written once for a whole test module, and no trace of it left.
 
-    The load (``load_archive_once_per_process``) runs inside an outer transaction that is
-    rolled back when the module is done; each test's own transaction (pytest-django's
-    ``db``) nests inside it as a savepoint, so a test's changes are rolled back after it
-    and the next test sees the seed again, exactly as with Django's
-    ``TestCase.setUpTestData``.
+    ``build`` runs inside an outer transaction that is rolled back when the module is done;
+    each test's own transaction (pytest-django's ``db``) nests inside it as a savepoint, so
+    a test's changes are rolled back after it and the next test sees the data again, exactly
+    as with Django's ``TestCase.setUpTestData``. Yields what ``build`` returned.
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            load_archive_once_per_process()
+            built = build()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
     try:
-        yield
+        yield built
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def archive_for_module(django_db_blocker):
+    """The seed fixture (``load_archive_once_per_process``), once for a whole test module."""
+    return data_for_module(django_db_blocker, load_archive_once_per_process)
 
 
 #: Requests are made over HTTPS, as in production (plain HTTP is redirected there).
