@@ -100,7 +100,8 @@ def copy_seed_rows(rows):
             (model, columns, [[json_value(v, Jsonb) for v in row] for row in found])
             for model, columns, found in rows
         ]
-    with connection.cursor() as cursor:
+    # One transaction: the foreign keys are checked at its end, once every table is full.
+    with transaction.atomic(), connection.cursor() as cursor:
         for model, _, _ in rows:
             cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
         for model, columns, found in rows:

@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
@@ -193,7 +192,7 @@ class Visitor:
 @pytest.fixture
 def archive(live_server):
     """The seed fixture, committed, and the live server's address."""
-    call_command("loaddata", factories.FIXTURE, verbosity=0)
+    factories.load_archive_once_per_process()
     return live_server.url
 
 

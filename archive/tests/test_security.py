@@ -29,6 +29,7 @@ from archive.accounts import SignOutView
 from archive.headers import add_protective_headers
 from archive.lockout import address_failure_limit
 from archive.models import Film, FixtureLoad
+from archive.tests import factories
 from archive.tests.factories import FIXTURE, ORIGINAL
 
 STRONG_KEY = secrets.token_urlsafe(50)
@@ -650,7 +651,7 @@ def served_archive(transactional_db, live_server):
     """The seed fixture and a superuser, committed for the live server's threads; the rows
     that the migrations wrote (countries, languages, the Editors group) come back after the
     flush that ends the test (serialized_rollback). Returns the film's primary key."""
-    call_command("loaddata", FIXTURE, verbosity=0)
+    factories.load_archive_once_per_process()
     User.objects.create_superuser("admin", password=PASSWORD)
     return Film.objects.get(slug=FILM).pk
 
