@@ -49,8 +49,10 @@ def pytest_configure(config):
     settings.DATABASES.setdefault("replica", replica)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Every transactional test must restore what the migrations wrote (serialized_rollback).
+    """Every transactional test must restore what the migrations wrote (serialized_rollback),
+    and the long tests run first.
 
     A transactional test ends with a flush. Without ``serialized_rollback`` that flush runs
     the post-migrate signal, which writes the content types and permissions again under new
@@ -60,6 +62,7 @@ def pytest_collection_modifyitems(config, items):
     collection, whatever the order.
     """
     offenders = []
+    order = {}
     for item in items:
         marker = item.get_closest_marker("django_db")
         names = getattr(item, "fixturenames", ())
@@ -70,11 +73,21 @@ def pytest_collection_modifyitems(config, items):
         )
         if transactional and not (marker and marker.kwargs.get("serialized_rollback", False)):
             offenders.append(item.nodeid)
+        uses_db = marker is not None or "db" in names
+        group = 0 if not uses_db else 2 if transactional else 1
+        order[item] = (group, item.get_closest_marker("long") is None)
     if offenders:
         raise pytest.UsageError(
             "Transactional tests need @pytest.mark.django_db(transaction=True, "
             "serialized_rollback=True): " + ", ".join(offenders)
         )
+    # The order: tests without the test database first (the soak's own servers among them),
+    # then those in a transaction, then the transactional ones (browsers, live servers): those
+    # flush the database when they end, and each restores what the migrations wrote only
+    # when it starts, so they must come last, as pytest-django and Django order them. Within
+    # each group the tests marked ``long`` go first, so that no worker is left running one
+    # alone at the end while the other has finished.
+    items.sort(key=order.__getitem__)
 
 
 @pytest.fixture(autouse=True)

@@ -175,6 +175,7 @@ def test_restore_round_trip_is_exact_for_the_fixture(seeded, tmp_path):
     assert Film.objects.search("miracle").count() == 4  # the search index has the new rows
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_restore_round_trip_is_exact_for_a_generated_archive_of_500_films(tmp_path, media):
     call_command(

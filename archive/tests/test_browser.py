@@ -920,6 +920,7 @@ OVERFLOW = """() => {
 }"""
 
 
+@pytest.mark.long
 def test_every_change_form_of_the_seed_archive_fits_a_1366_pixel_window(open_visitor, editor):
     urls = every_change_form()
     assert len(urls) > 190  # the seed's 193 records and more, not a sample
@@ -954,6 +955,7 @@ def test_every_change_form_of_the_seed_archive_fits_a_1366_pixel_window(open_vis
     )
 
 
+@pytest.mark.long
 def test_axe_finds_nothing_serious_on_the_admin_pages(open_visitor, editor):
     from axe_playwright_python.sync_playwright import Axe
 

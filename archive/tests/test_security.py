@@ -665,6 +665,7 @@ def visit(page, url):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.long
 @pytest.mark.slow
 def test_no_public_or_admin_page_breaks_the_content_security_policy(
     live_server, served_archive, tab

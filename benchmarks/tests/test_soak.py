@@ -43,6 +43,7 @@ def database_beside_the_suites():
     return None
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_readers_and_editors_at_once_get_no_error_and_lose_no_save():
     report = soak.run(
