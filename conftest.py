@@ -17,6 +17,13 @@ def pytest_configure(config):
 
     from django.conf import settings
 
+    # The translation catalogues compiled (only those changed since), once, before any
+    # worker starts: the pages are tested in every language.
+    if not hasattr(config, "workerinput"):
+        from archive.catalogues import compile_all
+
+        compile_all()
+
     # whitenoise warns about a missing STATIC_ROOT on every request; tests need none.
     Path(settings.STATIC_ROOT).mkdir(exist_ok=True)
 

@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import F, prefetch_related_objects
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
@@ -22,8 +23,11 @@ class FilmListView(ArchiveListView):
     reader = rows.FILMS
     facets = FILM_FACETS
     list_name = "films"
-    noun = ("film", "films")
-    heading = "Films"
+    counted = ngettext_lazy("%(count)s film", "%(count)s films", "n")
+    counted_more = ngettext_lazy("more than %(count)s film", "more than %(count)s films", "n")
+    show_label = gettext_lazy("Show films")
+    download_label = gettext_lazy("Download these films:")
+    heading = gettext_lazy("Films")
     form_fields = ("q", "year_min", "year_max", "sort")
     template_name = "archive/film_list.html"
     export_columns = (
@@ -91,8 +95,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["crew"] = [
             (plural(kind_label, len(group)), group)
             for kind_label, group in (
-                (label, list(items))
-                for label, items in groupby(crew, key=lambda r: r.get_kind_display())
+                (label, list(items)) for label, items in groupby(crew, key=lambda r: r.kind)
             )
         ]
         companies = list(film.company_credits.all())
@@ -102,7 +105,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
                 (label, list(items))
                 for label, items in groupby(
                     sorted(companies, key=lambda c: (c.kind, c.company.name)),
-                    key=lambda c: c.get_kind_display(),
+                    key=lambda c: c.kind,
                 )
             )
         ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.translation import ngettext_lazy
 
 
 def format_field(*formats):
@@ -66,10 +67,21 @@ class JsonFormatMixin:
         return super().render_to_response(context, **response_kwargs)
 
 
-def plural(label, count):
-    """ "Writer" → "Writers", "Production company" → "Production companies"."""
-    if count == 1:
-        return label
-    if label.endswith("y") and label[-2:-1] not in "aeiou":
-        return label[:-1] + "ies"
-    return label + "s"
+#: The heading of a film's credits of one kind, singular or plural by how many there are.
+CREDIT_HEADINGS = {
+    "director": ngettext_lazy("Director", "Directors", "n"),
+    "writer": ngettext_lazy("Writer", "Writers", "n"),
+    "producer": ngettext_lazy("Producer", "Producers", "n"),
+    "cinematographer": ngettext_lazy("Cinematographer", "Cinematographers", "n"),
+    "editor": ngettext_lazy("Editor", "Editors", "n"),
+    "composer": ngettext_lazy("Composer", "Composers", "n"),
+    "actor": ngettext_lazy("Actor", "Actors", "n"),
+    "production": ngettext_lazy("Production company", "Production companies", "n"),
+    "distribution": ngettext_lazy("Distributor", "Distributors", "n"),
+}
+
+
+def plural(kind, count):
+    """The heading of ``count`` credits of ``kind`` ("Writer", "Writers"), in the language of
+    the request."""
+    return CREDIT_HEADINGS[kind] % {"n": count}
