@@ -66,6 +66,7 @@ class FilmFilter(ArchiveFilterSet):
         to_field_name="slug",
         relation="genres",
         case="lower",
+        unknown=_("There is no genre “%(value)s” in the archive."),
         label=_("Genre"),
     )
     status = ChoicesFilter(choices=Film.Status.choices, label=_("Status"))
@@ -74,6 +75,7 @@ class FilmFilter(ArchiveFilterSet):
         to_field_name="slug",
         case="lower",
         subquery=lambda people: Role.objects.filter(person__in=people).values("film_id"),
+        unknown=_("There is no person “%(value)s” in the archive."),
         label=_("Person"),
     )
     adapted = django_filters.ChoiceFilter(
@@ -113,6 +115,7 @@ class PersonFilter(ArchiveFilterSet):
         to_field_name="slug",
         case="lower",
         subquery=lambda films: Role.objects.filter(film__in=films).values("person_id"),
+        unknown=_("There is no film “%(value)s” in the archive."),
         label=_("Film"),
     )
     sort = SortFilter(
@@ -164,6 +167,7 @@ class AdaptationFilter(ArchiveFilterSet):
         to_field_name="slug",
         case="lower",
         subquery=lambda films: Adaptation.objects.filter(source__in=films).values("pk"),
+        unknown=_("There is no source film “%(value)s” in the archive."),
         label=_("Source film"),
     )
     sort = SortFilter(
@@ -203,16 +207,28 @@ CEREMONY_NAME = Subquery(Ceremony.objects.filter(pk=OuterRef("ceremony_id")).val
 class AwardFilter(ArchiveFilterSet):
     q = SearchFilter(method="search", label=_("Category, film or person"))
     ceremony = CodesFilter(
-        queryset=Ceremony.objects.all(), to_field_name="slug", case="lower", label=_("Ceremony")
+        queryset=Ceremony.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no ceremony “%(value)s” in the archive."),
+        label=_("Ceremony"),
     )
     year = YearFilter(label=_("Year"))
     category = SearchFilter(method="filter_category", label=_("Category"))
     result = django_filters.ChoiceFilter(choices=Award.Result.choices, label=_("Result"))
     person = CodesFilter(
-        queryset=Person.objects.all(), to_field_name="slug", case="lower", label=_("Person")
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no person “%(value)s” in the archive."),
+        label=_("Person"),
     )
     film = CodesFilter(
-        queryset=Film.objects.all(), to_field_name="slug", case="lower", label=_("Film")
+        queryset=Film.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no film “%(value)s” in the archive."),
+        label=_("Film"),
     )
     sort = SortFilter(
         options={

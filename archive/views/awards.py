@@ -16,7 +16,7 @@ class AwardListView(ArchiveListView):
     facets = AWARD_FACETS
     list_name = "awards"
     counted = ngettext_lazy(
-        "%(count)s award or nomination", "%(count)s awards and nominations", "count"
+        "%(count)s award or nomination", "%(count)s awards and nominations", "n"
     )
     counted_more = ngettext_lazy(
         "more than %(count)s award or nomination",

@@ -51,9 +51,7 @@ class ArchiveListView(ListView):
     #: ``n``; and the same for
     #: "more than" a capped count.
     counted = ngettext_lazy("%(count)s record", "%(count)s records", "n")
-    counted_more = ngettext_lazy(
-        "more than %(count)s record", "more than %(count)s records", "n"
-    )
+    counted_more = ngettext_lazy("more than %(count)s record", "more than %(count)s records", "n")
     #: The form's button and the exports' lead-in.
     show_label = gettext_lazy("Show records")
     download_label = gettext_lazy("Download these records:")

@@ -25,9 +25,7 @@ class PersonListView(ArchiveListView):
     facets = PERSON_FACETS
     list_name = "people"
     counted = ngettext_lazy("%(count)s person", "%(count)s people", "n")
-    counted_more = ngettext_lazy(
-        "more than %(count)s person", "more than %(count)s people", "n"
-    )
+    counted_more = ngettext_lazy("more than %(count)s person", "more than %(count)s people", "n")
     show_label = gettext_lazy("Show people")
     download_label = gettext_lazy("Download these people:")
     heading = gettext_lazy("People")

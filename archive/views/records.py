@@ -3,7 +3,7 @@
 from django import forms
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import npgettext_lazy
 
 
 def format_field(*formats):
@@ -67,17 +67,18 @@ class JsonFormatMixin:
         return super().render_to_response(context, **response_kwargs)
 
 
-#: The heading of a film's credits of one kind, singular or plural by how many there are.
+#: The heading of a film's credits of one kind, singular or plural by how many there are
+#: (with a context of its own: a plural message and the kind's choice label may share a text).
 CREDIT_HEADINGS = {
-    "director": ngettext_lazy("Director", "Directors", "n"),
-    "writer": ngettext_lazy("Writer", "Writers", "n"),
-    "producer": ngettext_lazy("Producer", "Producers", "n"),
-    "cinematographer": ngettext_lazy("Cinematographer", "Cinematographers", "n"),
-    "editor": ngettext_lazy("Editor", "Editors", "n"),
-    "composer": ngettext_lazy("Composer", "Composers", "n"),
-    "actor": ngettext_lazy("Actor", "Actors", "n"),
-    "production": ngettext_lazy("Production company", "Production companies", "n"),
-    "distribution": ngettext_lazy("Distributor", "Distributors", "n"),
+    "director": npgettext_lazy("credits", "Director", "Directors", "n"),
+    "writer": npgettext_lazy("credits", "Writer", "Writers", "n"),
+    "producer": npgettext_lazy("credits", "Producer", "Producers", "n"),
+    "cinematographer": npgettext_lazy("credits", "Cinematographer", "Cinematographers", "n"),
+    "editor": npgettext_lazy("credits", "Editor", "Editors", "n"),
+    "composer": npgettext_lazy("credits", "Composer", "Composers", "n"),
+    "actor": npgettext_lazy("credits", "Actor", "Actors", "n"),
+    "production": npgettext_lazy("credits", "Production company", "Production companies", "n"),
+    "distribution": npgettext_lazy("credits", "Distributor", "Distributors", "n"),
 }
 
 
