@@ -120,3 +120,16 @@ def every_cache_mode(request, settings):
         settings.PAGE_CACHE_SECONDS = 300
         settings.COUNT_CACHE_SECONDS = 600
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language. A request activates its page's language
+    for the rest of the thread (Django's LocaleMiddleware never deactivates it), and a test
+    that reads a model's name or reverses an address after a Korean request must not read
+    Korean."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -11,7 +11,9 @@ Translation: Jinja2's own ``i18n`` extension with Django's ``gettext`` family in
 its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_()``,
 ``ngettext()`` and ``{% trans %}`` read the catalogues of ``locale/`` in the active language.
 ``language_code()``, ``language_versions(request)`` and ``default_language_path(request)``
-serve ``<html lang>``, the ``hreflang`` alternates and the language switcher.
+serve ``<html lang>``, the ``hreflang`` alternates and the language switcher;
+``country_name(code, name)`` and ``language_name(code, name)`` the names of a row's countries
+and language in the active language (archive/names.py).
 """
 
 import functools
@@ -26,7 +28,7 @@ from django.utils import translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 
-from . import citations, i18n
+from . import citations, i18n, names
 
 
 @pass_context
@@ -115,6 +117,8 @@ def environment(**options):
         language_code=translation.get_language,
         language_versions=i18n.language_versions,
         default_language_path=i18n.default_language_path,
+        country_name=names.country_name,
+        language_name=names.language_name,
     )
     env.filters.update(
         date=date,

@@ -115,8 +115,8 @@ def test_a_film_page_writes_its_date_and_runtime_in_the_language(client, languag
     "language, sentence",
     [
         ("en", "2 films from South Korea or Türkiye, newest first."),
-        ("ko", "영화 2편 (South Korea 또는 Türkiye 제작), 최신순."),
-        ("tr", "2 film (South Korea veya Türkiye yapımı), en yeniler önce."),
+        ("ko", "영화 2편 (대한민국 또는 튀르키예 제작), 최신순."),
+        ("tr", "2 film (Güney Kore veya Türkiye yapımı), en yeniler önce."),
     ],
 )
 def test_a_list_describes_its_selection_in_the_language(client, language, sentence):
@@ -254,3 +254,35 @@ def test_the_admin_answers_in_the_editors_language(db):
     client.cookies["django_language"] = "en"
     response = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="ko", secure=True)
     assert 'lang="en"' in response.content.decode()
+
+
+@pytest.mark.usefixtures("archive")
+def test_a_film_is_titled_in_the_visitors_language_when_the_archive_has_that_title(client):
+    korean = f.body(f.get(client, f"/ko/films/{ORIGINAL}/"))
+    assert "<title>7번방의 선물 (2013) – 영화 아카이브</title>" in korean
+    assert '<h1><span lang="ko">7번방의 선물</span> <span class="year">(2013)</span>' in korean
+    # The archive's own title as well, since it differs.
+    assert '<p class="other-titles">Miracle in Cell No. 7' in korean
+    # No Turkish title of the original is recorded: its own title stands alone.
+    turkish = f.body(f.get(client, f"/tr/films/{ORIGINAL}/"))
+    assert "<h1>Miracle in Cell No. 7 <span" in turkish
+    assert "other-titles" not in turkish
+    english = f.body(f.get(client, f"/films/{ORIGINAL}/"))
+    assert "<h1>Miracle in Cell No. 7 <span" in english
+
+
+@pytest.mark.usefixtures("archive")
+@pytest.mark.parametrize(
+    "language, country, spoken",
+    [("en", "South Korea", "Korean"), ("ko", "대한민국", "한국어"), ("tr", "Güney Kore", "Korece")],
+)
+def test_countries_and_languages_are_named_in_the_visitors_language(
+    client, language, country, spoken
+):
+    page = f.body(f.get(client, address("archive:film-detail", {"slug": ORIGINAL}, language)))
+    films = address("archive:film-list", {}, language)
+    assert f'<a href="{films}?country=KR">{country}</a>' in page
+    assert f'<a href="{films}?language=ko">{spoken}</a>' in page
+    listed = f.body(f.get(client, films, data={"country": "KR"}))
+    # The facet reads the same name; its link keeps the code.
+    assert f'{country}</a> <span class="count">' in listed

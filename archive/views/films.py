@@ -2,8 +2,9 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import F, prefetch_related_objects
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
@@ -15,6 +16,32 @@ from ..jsonld import film_jsonld
 from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin, plural
+
+#: The kinds of title that may stand as a film's title in a language, the first found first.
+LOCAL_KINDS = (
+    FilmTitle.Kind.RELEASE,
+    FilmTitle.Kind.ORIGINAL,
+    FilmTitle.Kind.ALTERNATIVE,
+    FilmTitle.Kind.LITERAL,
+)
+
+
+def local_titles(film, titles, language):
+    """``(title in the visitor's language, original title)``: the film's title in
+    ``language`` when the archive has one that differs from the title it shows (7번방의 선물
+    for a Korean visitor), and then its original title when that differs again; Nones
+    otherwise (the page shows its own title alone)."""
+    if language == settings.LANGUAGE_CODE:
+        return None, None
+    shown = film.display_title
+    mine = [t for t in titles if t.language_id and t.language.code == language]
+    local = next((t for kind in LOCAL_KINDS for t in mine if t.kind == kind), None)
+    if local is None or local.text == shown:
+        return None, None
+    original = next((t for t in titles if t.kind == FilmTitle.Kind.ORIGINAL), None)
+    if original is not None and original.text == local.text:
+        original = None
+    return local, original
 
 
 class FilmListView(ArchiveListView):
@@ -126,6 +153,9 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         )
         context["titles"] = sorted(
             film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
+        )
+        context["local_title"], context["original_title"] = local_titles(
+            film, context["titles"], get_language()
         )
         context["pictures"] = pictures.film_pictures(film.pk)
         context["og_picture"] = context["pictures"]["main"]

@@ -103,7 +103,7 @@ class ArchiveListView(ListView):
             bounded = matches.model.objects.filter(pk__in=matches.values("pk")[: self.count_cap])
             return [tuple(row) for row in facet.count(bounded)]
 
-        name = f"{self.list_name} facet {facet.title}"
+        name = f"{self.list_name} facet {facet.params[0]}"
         return cache.remember(self.request, name, self.selection_key(*facet.params), count)
 
     # The page.
