@@ -14,7 +14,7 @@ TEST_SECRET_KEY := insecure-throwaway-key-for-tests-only
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-quick browser-packages lint format migrations-check serve bench \
-	soak cluster-test backup restore
+	soak cluster-test backup restore catalogues
 
 help:
 	@echo "make run               install, migrate, load the fixtures into an empty archive,"
@@ -35,6 +35,8 @@ help:
 	@echo "                       check that no save was lost (ARGS=\"--database-url ...\")"
 	@echo "make cluster-test      a PostgreSQL primary and streaming replica, Redis and two"
 	@echo "                       gunicorn servers on loopback: edits, replica reads, failover"
+	@echo "make catalogues        update locale/*/LC_MESSAGES/django.po from the marked"
+	@echo "                       strings (then translate the new entries)"
 	@echo "make backup            write backups/archive-<time>.jsonl.gz (natural keys)"
 	@echo "make restore FILE=...  load a backup into an empty, migrated database"
 
@@ -53,6 +55,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 # Fixtures are loaded only into an empty archive, so a second run keeps the editors' changes.
 run: export DJANGO_DEBUG := 1
 run: $(VENV)/.installed
+	$(MANAGE) compile_catalogues
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
 	$(MANAGE) create_admin
@@ -84,6 +87,7 @@ browser-packages:
 # worker per core (pytest-xdist).
 test: export DJANGO_SECRET_KEY ?= $(TEST_SECRET_KEY)
 test: $(VENV)/.installed-dev browser-packages
+	env -u DJANGO_DEBUG $(MANAGE) compile_catalogues
 	env -u DJANGO_DEBUG $(BIN)/pytest -n auto $(ARGS)
 
 # The tests marked slow (a soak under gunicorn, the browser's walk of every page, grown
@@ -108,6 +112,7 @@ migrations-check: $(VENV)/.installed
 # DJANGO_SECURE_SSL_REDIRECT=0 (with debug off the site redirects to HTTPS).
 serve: $(VENV)/.installed
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve: set DJANGO_SECRET_KEY (debug is off)"; exit 2; }
+	env -u DJANGO_DEBUG $(MANAGE) compile_catalogues
 	env -u DJANGO_DEBUG $(MANAGE) migrate --noinput
 	env -u DJANGO_DEBUG $(MANAGE) collectstatic --noinput -v 0
 	env -u DJANGO_DEBUG $(BIN)/python -m gunicorn config.wsgi:application
@@ -117,6 +122,7 @@ serve: $(VENV)/.installed
 # the archives on the first run, e.g. ARGS="--databases sqlite" or ARGS="--profile home";
 # ARGS="--load" adds a load test with wrk (Debian's package).
 bench: $(VENV)/.installed-dev
+	DJANGO_SECRET_KEY=$(TEST_SECRET_KEY) $(MANAGE) compile_catalogues
 	@case "$(ARGS)" in *--load*) command -v wrk >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq wrk; } ;; esac
 	$(BIN)/python -m benchmarks.bench $(ARGS)
@@ -134,6 +140,13 @@ soak: $(VENV)/.installed
 # the loss of the replica and of Redis, and prints what it measured. ARGS="--timeout 300".
 cluster-test: $(VENV)/.installed
 	$(BIN)/python benchmarks/cluster.py $(ARGS)
+
+# The translation catalogues from the strings marked in the code and the public templates
+# (archive/catalogues.py; docs/translations.md). Compiling needs no step: run, test and
+# serve compile them.
+catalogues: export DJANGO_SECRET_KEY ?= $(TEST_SECRET_KEY)
+catalogues: $(VENV)/.installed
+	$(MANAGE) update_catalogues
 
 # Maintenance commands run with debug on unless the shell gives a secret key.
 MAINTENANCE_ENV = $(if $(DJANGO_SECRET_KEY),,DJANGO_DEBUG=1)

@@ -17,6 +17,13 @@ def pytest_configure(config):
 
     from django.conf import settings
 
+    # The translation catalogues compiled (only those changed since), once, before any
+    # worker starts: the pages are tested in every language.
+    if not hasattr(config, "workerinput"):
+        from archive.catalogues import compile_all
+
+        compile_all()
+
     # whitenoise warns about a missing STATIC_ROOT on every request; tests need none.
     Path(settings.STATIC_ROOT).mkdir(exist_ok=True)
 
@@ -126,3 +133,16 @@ def every_cache_mode(request, settings):
         settings.PAGE_CACHE_SECONDS = 300
         settings.COUNT_CACHE_SECONDS = 600
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language. A request activates its page's language
+    for the rest of the thread (Django's LocaleMiddleware never deactivates it), and a test
+    that reads a model's name or reverses an address after a Korean request must not read
+    Korean."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

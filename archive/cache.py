@@ -15,6 +15,10 @@ The database is the one place every server process reads, whatever the cache bac
 (Redis shared by several servers, or local memory in each process), so an editor's change
 shows on the very next request everywhere; old entries simply expire.
 
+Languages. A page's key holds the language its address asks for (``/ko/films/``: Korean;
+unprefixed: English, archive/i18n.py), known before Django's ``LocaleMiddleware`` runs, and
+a count's key the language it was counted in, since facet rows carry their labels in words.
+
 Requests that carry a session cookie (editors signed in) and the admin are never served from
 the page cache; the counts are the same for everybody and are kept for them too.
 """
@@ -28,6 +32,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
+
+from .i18n import page_language
 
 VERSION_TABLE = "archive_version"
 
@@ -96,7 +102,8 @@ def remember(request, name, selection, compute):
     seconds = settings.COUNT_CACHE_SECONDS
     if not seconds:
         return compute()
-    key = _key("counts", request_version(request), name, selection)
+    # The language too: a count's rows carry labels (country names, kinds) in words.
+    key = _key("counts", request_version(request), name, selection, get_language() or "")
     value = cache_get(key)
     if value is None:
         value = compute()
@@ -140,7 +147,7 @@ class PublicPageCacheMiddleware(PublicVisitorMiddleware):
             request.get_host(),
             request.path,
             selection_key(request.GET),
-            get_language() or "",
+            page_language(request),
         )
         response = cache_get(key)
         if response is not None:

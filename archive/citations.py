@@ -22,6 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, IntegerField, OuterRef, Q, Value
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from markupsafe import Markup, escape
 
 from .models import (
@@ -56,19 +58,22 @@ FILM_FIELDS = (
 #: The facts that are rows of their own: (kind, label, model, the row's link to its film).
 #: A remake link counts on the remake's side, where it is the film's "adapted from" fact.
 FILM_ROWS = (
-    ("titles", "Titles", FilmTitle, "film"),
-    ("credits", "Credits", Role, "film"),
-    ("companies", "Company credits", CompanyCredit, "film"),
-    ("awards", "Awards and nominations", Award, "film"),
-    ("adaptations", "Remake and adaptation links", Adaptation, "adaptation"),
-    ("figures", "Box-office figures", BoxOfficeFigure, "film"),
-    ("notes", "Notes", FilmNote, "film"),
+    ("titles", _("Titles"), FilmTitle, "film"),
+    ("credits", _("Credits"), Role, "film"),
+    ("companies", _("Company credits"), CompanyCredit, "film"),
+    ("awards", _("Awards and nominations"), Award, "film"),
+    ("adaptations", _("Remake and adaptation links"), Adaptation, "adaptation"),
+    ("figures", _("Box-office figures"), BoxOfficeFigure, "film"),
+    ("notes", _("Notes"), FilmNote, "film"),
 )
 
 
 # A page's footnotes -------------------------------------------------------------------------
 
-UNSOURCED = Markup('<sup class="unsourced">[unsourced]</sup>')
+
+def unsourced():
+    """The mark of a fact no source vouches for, in the language of the request."""
+    return Markup('<sup class="unsourced">[{}]</sup>').format(gettext("unsourced"))
 
 
 @dataclass
@@ -116,7 +121,7 @@ class Footnotes:
         person page cites hundreds of credits, and a macro call is heavier than the marks."""
         marks = self.cite(sources)
         if not marks:
-            return UNSOURCED
+            return unsourced()
         return Markup(
             "".join(
                 f'<sup class="cite"><a href="#source-{escape(mark.key)}" '

@@ -10,7 +10,10 @@ links with :func:`facet_links`.
 from dataclasses import dataclass
 
 from django.db.models import Count, F
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from . import names
 from .links import query_url
 from .models import Adaptation, Award, Film, Role
 
@@ -66,6 +69,16 @@ def facet_links(facet, rows, params):
 # The counting functions.
 
 
+def named(count, name_of):
+    """``count`` with each row's label replaced by ``name_of(value, label)``: a country's or a
+    language's name in the active language (archive/names.py)."""
+
+    def named_count(queryset):
+        return [(value, name_of(value, label), n) for value, label, n in count(queryset)]
+
+    return named_count
+
+
 def film_m2m_counts(relation, key, label):
     """Counts of a film many-to-many relation (countries, genres) over the films selected."""
     through, target = Film.link_table(relation)
@@ -116,7 +129,7 @@ def film_decade_counts(films):
         .annotate(n=Count("pk"))
         .order_by("-decade")[:FACET_LIMIT]
     )
-    return [(decade, f"{decade}s", n) for decade, n in rows]
+    return [(decade, gettext("%(decade)ss") % {"decade": decade}, n) for decade, n in rows]
 
 
 def decade_link(decade):
@@ -160,25 +173,29 @@ def award_year_counts(awards):
 
 
 FILM_FACETS = (
-    Facet("Country", ("country",), film_m2m_counts("countries", "code", "name")),
-    Facet("Language", ("language",), film_language_counts),
-    Facet("Genre", ("genre",), film_m2m_counts("genres", "slug", "name")),
-    Facet("Decade", ("year_min", "year_max"), film_decade_counts, link=decade_link),
-    Facet("Status", ("status",), choice_counts("status", Film.Status.choices)),
+    Facet(
+        _("Country"),
+        ("country",),
+        named(film_m2m_counts("countries", "code", "name"), names.country_name),
+    ),
+    Facet(_("Language"), ("language",), named(film_language_counts, names.language_name)),
+    Facet(_("Genre"), ("genre",), film_m2m_counts("genres", "slug", "name")),
+    Facet(_("Decade"), ("year_min", "year_max"), film_decade_counts, link=decade_link),
+    Facet(_("Status"), ("status",), choice_counts("status", Film.Status.choices)),
 )
 
-PERSON_FACETS = (Facet("Credit", ("role",), person_credit_counts),)
+PERSON_FACETS = (Facet(_("Credit"), ("role",), person_credit_counts),)
 
 ADAPTATION_FACETS = (
-    Facet("Kind", ("kind",), choice_counts("kind", Adaptation.Kind.choices)),
-    Facet("Country", ("country",), adaptation_country_counts),
+    Facet(_("Kind"), ("kind",), choice_counts("kind", Adaptation.Kind.choices)),
+    Facet(_("Country"), ("country",), named(adaptation_country_counts, names.country_name)),
 )
 
 AWARD_FACETS = (
-    Facet("Ceremony", ("ceremony",), award_ceremony_counts),
-    Facet("Year", ("year",), award_year_counts, link=lambda year: {"year": year}),
+    Facet(_("Ceremony"), ("ceremony",), award_ceremony_counts),
+    Facet(_("Year"), ("year",), award_year_counts, link=lambda year: {"year": year}),
     Facet(
-        "Result",
+        _("Result"),
         ("result",),
         choice_counts("result", Award.Result.choices),
         link=lambda result: {"result": result},

@@ -9,6 +9,8 @@ import copy
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters.fields import MultipleChoiceField
 
 from .models import Film
@@ -20,7 +22,7 @@ MAX_QUERY_LENGTH = 200
 
 class SearchField(forms.CharField):
     default_error_messages = {
-        "control": "The search text cannot contain control characters.",
+        "control": _("The search text cannot contain control characters."),
     }
 
     def __init__(self, **kwargs):
@@ -94,8 +96,7 @@ class CodesFilter(django_filters.ModelMultipleChoiceFilter):
     def __init__(self, *args, unknown=None, **kwargs):
         kwargs.setdefault("distinct", False)
         if not unknown:
-            label = kwargs.get("label", "record").lower()
-            unknown = f"There is no {label} “%(value)s” in the archive."
+            unknown = _("There is nothing called “%(value)s” in the archive.")
         kwargs["error_messages"] = {"invalid_choice": unknown, "invalid_pk_value": unknown}
         super().__init__(*args, **kwargs)
 
@@ -136,7 +137,11 @@ class SortFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("empty_label", None)
         kwargs.setdefault(
             "error_messages",
-            {"invalid_choice": f"Unknown sort “%(value)s”: use one of {', '.join(options)}."},
+            {
+                "invalid_choice": format_lazy(
+                    _("Unknown sort “%(value)s”: use one of {keys}."), keys=", ".join(options)
+                )
+            },
         )
         super().__init__(*args, **kwargs)
 

@@ -14,6 +14,7 @@ table's index.
 
 import django_filters
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from .filter_types import (
     ArchiveFilterSet,
@@ -41,55 +42,57 @@ from .text import fold
 
 
 class FilmFilter(ArchiveFilterSet):
-    q = SearchFilter(method="search", label="Title or character")
-    year_min = YearFilter(field_name="year", lookup_expr="gte", label="From year")
-    year_max = YearFilter(field_name="year", lookup_expr="lte", label="To year")
+    q = SearchFilter(method="search", label=_("Title or character"))
+    year_min = YearFilter(field_name="year", lookup_expr="gte", label=_("From year"))
+    year_max = YearFilter(field_name="year", lookup_expr="lte", label=_("To year"))
     country = FilmRelationFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
         relation="countries",
         case="upper",
-        unknown="No country has the code “%(value)s”: use an ISO 3166-1 code such as KR.",
-        label="Country",
+        unknown=_("No country has the code “%(value)s”: use an ISO 3166-1 code such as KR."),
+        label=_("Country"),
     )
     language = CodesFilter(
         field_name="original_language",
         queryset=Language.objects.all(),
         to_field_name="code",
         case="lower",
-        unknown="No language has the code “%(value)s”: use an ISO 639-1 code such as ko.",
-        label="Language",
+        unknown=_("No language has the code “%(value)s”: use an ISO 639-1 code such as ko."),
+        label=_("Language"),
     )
     genre = FilmRelationFilter(
         queryset=Genre.objects.all(),
         to_field_name="slug",
         relation="genres",
         case="lower",
-        label="Genre",
+        unknown=_("There is no genre “%(value)s” in the archive."),
+        label=_("Genre"),
     )
-    status = ChoicesFilter(choices=Film.Status.choices, label="Status")
+    status = ChoicesFilter(choices=Film.Status.choices, label=_("Status"))
     person = RelatedFilter(
         queryset=Person.objects.all(),
         to_field_name="slug",
         case="lower",
         subquery=lambda people: Role.objects.filter(person__in=people).values("film_id"),
-        label="Person",
+        unknown=_("There is no person “%(value)s” in the archive."),
+        label=_("Person"),
     )
     adapted = django_filters.ChoiceFilter(
-        choices=[("yes", "Has adaptations"), ("no", "Has no adaptations")],
+        choices=[("yes", _("Has adaptations")), ("no", _("Has no adaptations"))],
         method="filter_adapted",
-        label="Adaptations",
+        label=_("Adaptations"),
     )
     sort = SortFilter(
         options={
-            "-year": ("newest first", [F("year").desc(nulls_last=True), "title", "pk"]),
-            "year": ("oldest first", [F("year").asc(nulls_last=True), "title", "pk"]),
-            "title": ("by title", ["title", F("year").desc(nulls_last=True), "pk"]),
-            "-title": ("by title, Z to A", ["-title", F("year").desc(nulls_last=True), "pk"]),
-            "-updated": ("recently changed first", ["-updated_at", "pk"]),
+            "-year": (_("newest first"), [F("year").desc(nulls_last=True), "title", "pk"]),
+            "year": (_("oldest first"), [F("year").asc(nulls_last=True), "title", "pk"]),
+            "title": (_("by title"), ["title", F("year").desc(nulls_last=True), "pk"]),
+            "-title": (_("by title, Z to A"), ["-title", F("year").desc(nulls_last=True), "pk"]),
+            "-updated": (_("recently changed first"), ["-updated_at", "pk"]),
         },
         default="-year",
-        label="Sort",
+        label=_("Sort"),
     )
 
     class Meta:
@@ -105,23 +108,24 @@ class FilmFilter(ArchiveFilterSet):
 
 
 class PersonFilter(ArchiveFilterSet):
-    q = SearchFilter(method="search", label="Name")
-    role = ChoicesFilter(choices=Role.Kind.choices, method="filter_role", label="Credit")
+    q = SearchFilter(method="search", label=_("Name"))
+    role = ChoicesFilter(choices=Role.Kind.choices, method="filter_role", label=_("Credit"))
     film = RelatedFilter(
         queryset=Film.objects.all(),
         to_field_name="slug",
         case="lower",
         subquery=lambda films: Role.objects.filter(film__in=films).values("person_id"),
-        label="Film",
+        unknown=_("There is no film “%(value)s” in the archive."),
+        label=_("Film"),
     )
     sort = SortFilter(
         options={
-            "name": ("by name", ["name", "pk"]),
-            "-name": ("by name, Z to A", ["-name", "-pk"]),
-            "-updated": ("recently changed first", ["-updated_at", "pk"]),
+            "name": (_("by name"), ["name", "pk"]),
+            "-name": (_("by name, Z to A"), ["-name", "-pk"]),
+            "-updated": (_("recently changed first"), ["-updated_at", "pk"]),
         },
         default="name",
-        label="Sort",
+        label=_("Sort"),
     )
 
     class Meta:
@@ -136,8 +140,8 @@ class PersonFilter(ArchiveFilterSet):
 
 
 class AdaptationFilter(ArchiveFilterSet):
-    q = SearchFilter(method="search", label="Title")
-    kind = ChoicesFilter(choices=Adaptation.Kind.choices, label="Kind")
+    q = SearchFilter(method="search", label=_("Title"))
+    kind = ChoicesFilter(choices=Adaptation.Kind.choices, label=_("Kind"))
     country = RelatedFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
@@ -145,43 +149,44 @@ class AdaptationFilter(ArchiveFilterSet):
             adaptation__in=films_in("countries")(codes)
         ).values("pk"),
         case="upper",
-        unknown="No country has the code “%(value)s”: use an ISO 3166-1 code such as KR.",
-        label="Country",
+        unknown=_("No country has the code “%(value)s”: use an ISO 3166-1 code such as KR."),
+        label=_("Country"),
     )
     language = CodesFilter(
         field_name="adaptation__original_language",
         queryset=Language.objects.all(),
         to_field_name="code",
         case="lower",
-        unknown="No language has the code “%(value)s”: use an ISO 639-1 code such as ko.",
-        label="Language",
+        unknown=_("No language has the code “%(value)s”: use an ISO 639-1 code such as ko."),
+        label=_("Language"),
     )
-    year_min = YearFilter(field_name="adaptation__year", lookup_expr="gte", label="From year")
-    year_max = YearFilter(field_name="adaptation__year", lookup_expr="lte", label="To year")
+    year_min = YearFilter(field_name="adaptation__year", lookup_expr="gte", label=_("From year"))
+    year_max = YearFilter(field_name="adaptation__year", lookup_expr="lte", label=_("To year"))
     source = RelatedFilter(
         queryset=Film.objects.all(),
         to_field_name="slug",
         case="lower",
         subquery=lambda films: Adaptation.objects.filter(source__in=films).values("pk"),
-        label="Source film",
+        unknown=_("There is no source film “%(value)s” in the archive."),
+        label=_("Source film"),
     )
     sort = SortFilter(
         options={
             "year": (
-                "oldest first",
+                _("oldest first"),
                 [F("adaptation__year").asc(nulls_last=True), "adaptation__title", "pk"],
             ),
             "-year": (
-                "newest first",
+                _("newest first"),
                 [F("adaptation__year").desc(nulls_last=True), "adaptation__title", "pk"],
             ),
             "title": (
-                "by title",
+                _("by title"),
                 ["adaptation__title", F("adaptation__year").asc(nulls_last=True), "pk"],
             ),
         },
         default="year",
-        label="Sort",
+        label=_("Sort"),
     )
 
     class Meta:
@@ -200,28 +205,40 @@ CEREMONY_NAME = Subquery(Ceremony.objects.filter(pk=OuterRef("ceremony_id")).val
 
 
 class AwardFilter(ArchiveFilterSet):
-    q = SearchFilter(method="search", label="Category, film or person")
+    q = SearchFilter(method="search", label=_("Category, film or person"))
     ceremony = CodesFilter(
-        queryset=Ceremony.objects.all(), to_field_name="slug", case="lower", label="Ceremony"
+        queryset=Ceremony.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no ceremony “%(value)s” in the archive."),
+        label=_("Ceremony"),
     )
-    year = YearFilter(label="Year")
-    category = SearchFilter(method="filter_category", label="Category")
-    result = django_filters.ChoiceFilter(choices=Award.Result.choices, label="Result")
+    year = YearFilter(label=_("Year"))
+    category = SearchFilter(method="filter_category", label=_("Category"))
+    result = django_filters.ChoiceFilter(choices=Award.Result.choices, label=_("Result"))
     person = CodesFilter(
-        queryset=Person.objects.all(), to_field_name="slug", case="lower", label="Person"
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no person “%(value)s” in the archive."),
+        label=_("Person"),
     )
     film = CodesFilter(
-        queryset=Film.objects.all(), to_field_name="slug", case="lower", label="Film"
+        queryset=Film.objects.all(),
+        to_field_name="slug",
+        case="lower",
+        unknown=_("There is no film “%(value)s” in the archive."),
+        label=_("Film"),
     )
     sort = SortFilter(
         options={
-            "-year": ("newest first", ["-year", CEREMONY_NAME, "category", "pk"]),
-            "year": ("oldest first", ["year", CEREMONY_NAME, "category", "pk"]),
-            "ceremony": ("by ceremony", ["ceremony__name", "-year", "category", "pk"]),
-            "category": ("by category", ["category", "-year", "pk"]),
+            "-year": (_("newest first"), ["-year", CEREMONY_NAME, "category", "pk"]),
+            "year": (_("oldest first"), ["year", CEREMONY_NAME, "category", "pk"]),
+            "ceremony": (_("by ceremony"), ["ceremony__name", "-year", "category", "pk"]),
+            "category": (_("by category"), ["category", "-year", "pk"]),
         },
         default="-year",
-        label="Sort",
+        label=_("Sort"),
     )
 
     class Meta:

@@ -6,6 +6,14 @@ template language, so the environment offers what they use from it under the sam
 and with the same output: ``url``, ``static`` and ``querystring`` as globals, and Django's
 ``date``, ``pluralize``, ``linebreaks``, ``truncatechars`` and ``capfirst`` filters. Jinja2's
 own ``join``, ``length`` and ``lower`` already behave as Django's do.
+
+Translation: Jinja2's own ``i18n`` extension with Django's ``gettext`` family installed as
+its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_()``,
+``ngettext()`` and ``{% trans %}`` read the catalogues of ``locale/`` in the active language.
+``language_code()``, ``language_versions(request)`` and ``default_language_path(request)``
+serve ``<html lang>``, the ``hreflang`` alternates and the language switcher;
+``country_name(code, name)`` and ``language_name(code, name)`` the names of a row's countries
+and language in the active language (archive/names.py).
 """
 
 import functools
@@ -16,10 +24,11 @@ from django.template import defaultfilters
 from django.templatetags.static import static as django_static
 from django.test.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 
-from . import citations
+from . import citations, i18n, names
 
 
 @pass_context
@@ -45,14 +54,15 @@ def querystring(context, query_dict=None, **changes):
 
 def url(viewname, *args, **kwargs):
     """``reverse()``; a view's address without arguments (every page's navigation asks a
-    dozen) is reversed once per URL configuration and script prefix, not on every render."""
+    dozen) is reversed once per URL configuration, script prefix and language (the public
+    addresses carry the language), not on every render."""
     if args or kwargs:
         return reverse(viewname, *args, **kwargs)
-    return _plain_url(viewname, get_urlconf(), get_script_prefix())
+    return _plain_url(viewname, get_urlconf(), get_script_prefix(), translation.get_language())
 
 
-@functools.lru_cache(maxsize=128)
-def _plain_url(viewname, urlconf, prefix):
+@functools.lru_cache(maxsize=256)
+def _plain_url(viewname, urlconf, prefix, language):
     return reverse(viewname, urlconf=urlconf)
 
 
@@ -90,8 +100,26 @@ def linebreaks(eval_ctx, value):
 
 
 def environment(**options):
-    env = Environment(**options)
-    env.globals.update(url=url, static=static, querystring=querystring, cite_marks=citations.cite)
+    extensions = [*options.pop("extensions", ()), "jinja2.ext.i18n"]
+    env = Environment(extensions=extensions, **options)
+    env.install_gettext_callables(
+        gettext=translation.gettext,
+        ngettext=translation.ngettext,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+        newstyle=True,
+    )
+    env.globals.update(
+        url=url,
+        static=static,
+        querystring=querystring,
+        cite_marks=citations.cite,
+        language_code=translation.get_language,
+        language_versions=i18n.language_versions,
+        default_language_path=i18n.default_language_path,
+        country_name=names.country_name,
+        language_name=names.language_name,
+    )
     env.filters.update(
         date=date,
         pluralize=defaultfilters.pluralize,

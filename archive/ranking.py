@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from . import entries
 from .models import Company, Film, FilmTitle, Person, SearchEntry
@@ -155,9 +156,12 @@ def films(folded, limit=CANDIDATES):
         if source == "title":
             reason = ""
         elif source == "character":
-            reason = f"character: {text}" + (f" ({other})" if other else "")
+            reason = gettext("character: %(text)s") % {"text": text} + (
+                f" ({other})" if other else ""
+            )
         else:
-            reason = f"{TITLE_KINDS.get(source, 'title').lower()}: {text}"
+            kind = str(TITLE_KINDS.get(source, gettext("title"))).lower()
+            reason = f"{kind}: {text}"
         hits.append(
             Hit(
                 "film",

@@ -9,6 +9,9 @@ Wired in ``config/urls.py``::
 
 Both answer GET and HEAD only (405 otherwise, OPTIONS and TRACE included).
 
+Every address is listed in each language (``i18n``), with its ``hreflang`` alternates and an
+``x-default`` (English, unprefixed): Django's own sitemap options.
+
 Django's sitemap view splits into pages of 50,000 URLs by itself (``?p=2``); an archive that
 outgrows a few pages would move to ``django.contrib.sitemaps.views.index``.
 """
@@ -22,7 +25,15 @@ from django.views.decorators.http import require_safe
 from .models import Film, Person
 
 
-class FilmSitemap(Sitemap):
+class ArchiveSitemap(Sitemap):
+    """Each page in every language of ``settings.LANGUAGES``, with its alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class FilmSitemap(ArchiveSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -33,7 +44,7 @@ class FilmSitemap(Sitemap):
         return film.updated_at
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(ArchiveSitemap):
     changefreq = "monthly"
     priority = 0.6
 
@@ -44,7 +55,7 @@ class PersonSitemap(Sitemap):
         return person.updated_at
 
 
-class StaticViewSitemap(Sitemap):
+class StaticViewSitemap(ArchiveSitemap):
     """The home page and the public lists (without filters: each filter is a view of these)."""
 
     changefreq = "daily"

@@ -4,6 +4,7 @@ cites is ``citations.py``."""
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from .citations import FILM_FIELDS, FILM_ROWS, Fact
 from .models import Award, Film, FilmFact, Person, Role
@@ -130,7 +131,7 @@ def sourcing_report():
     for name, _has_value in FILM_FIELDS:
         kinds.append(
             {
-                "label": f"Films: {Fact(name).label.lower()}",
+                "label": gettext("Films: %(fact)s") % {"fact": str(Fact(name).label).lower()},
                 **_share(fields[f"{name}__shown"], fields[f"{name}__unsourced"]),
             }
         )
@@ -142,7 +143,7 @@ def sourcing_report():
     names = Person.objects.aggregate(
         total=Count("pk"), unsourced=Count("pk", filter=~Q(_sourced_row(Person)))
     )
-    kinds.append({"label": "People: names", **_share(names["total"], names["unsourced"])})
+    kinds.append({"label": gettext("People: names"), **_share(names["total"], names["unsourced"])})
     total = sum(kind["total"] for kind in kinds)
     unsourced = sum(kind["unsourced"] for kind in kinds)
     return {

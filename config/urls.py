@@ -3,12 +3,15 @@
 ``/favicon.ico``, which browsers ask for whatever the pages' icon link says."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from archive.accounts import SignOutView
 from archive.media import serve_media
@@ -26,7 +29,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
-    path("", include("archive.urls")),
+    # Django's language switch: sets the language cookie and goes to ``next`` in the chosen
+    # language. Exempt from CSRF so that the public pages carry no token and no cookie (they
+    # are cached and shared): a forged request can only change the language a visitor reads.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    # The public archive: English unprefixed, every other language under its code.
+    *i18n_patterns(path("", include("archive.urls")), prefix_default_language=False),
 ]
 
 if not settings.MEDIA_STORAGE_URL:

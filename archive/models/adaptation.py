@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from .history import ArchiveHistory
 from .reference import Source
@@ -14,10 +15,10 @@ class AdaptationManager(models.Manager):
 
 class Adaptation(models.Model):
     class Kind(models.TextChoices):
-        OFFICIAL_REMAKE = "official_remake", "Official remake"
-        UNOFFICIAL_REMAKE = "unofficial_remake", "Unofficial remake"
-        INSPIRED_BY = "inspired_by", "Inspired by"
-        SERIES = "series", "Series adaptation"
+        OFFICIAL_REMAKE = "official_remake", _("Official remake")
+        UNOFFICIAL_REMAKE = "unofficial_remake", _("Unofficial remake")
+        INSPIRED_BY = "inspired_by", _("Inspired by")
+        SERIES = "series", _("Series adaptation")
 
     source = models.ForeignKey(
         "archive.Film",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import YEAR_MAX, YEAR_MIN, SlugManager, lowercase_slug, validate_lowercase_slug
 from .history import ArchiveHistory
@@ -46,8 +47,8 @@ class Award(models.Model):
     """One award or nomination: a ceremony's category, for a film and perhaps a person."""
 
     class Result(models.TextChoices):
-        WON = "won", "Won"
-        NOMINATED = "nominated", "Nominated"
+        WON = "won", _("Won")
+        NOMINATED = "nominated", _("Nominated")
 
     ceremony = models.ForeignKey(Ceremony, on_delete=models.PROTECT, related_name="awards")
     edition = models.PositiveSmallIntegerField(

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Lower
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 #: The range a film, award or figure year may take: from the first films to a far future.
 YEAR_MIN = 1870
@@ -23,12 +24,12 @@ _PLACEHOLDER = "slug-placeholder"
 def slug_url(viewname, slug):
     """``reverse(viewname, kwargs={"slug": slug})``, without matching the URL patterns each
     time: a person page links hundreds of films, and ``reverse`` was a fifth of its time.
-    The pattern is reversed once per URL configuration and script prefix; a slug the path
+    The pattern is reversed once per URL configuration, script prefix and language; a slug the path
     converter would refuse still goes through ``reverse`` (and its ``NoReverseMatch``)."""
     if not SLUG_PATTERN.fullmatch(slug):
         return reverse(viewname, kwargs={"slug": slug})
     head, tail = _slug_url_parts(
-        viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+        viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language()
     )
     return f"{head}{slug}{tail}"
 
@@ -38,7 +39,7 @@ def slug_urls(viewname):
     configuration and the script prefix read once, not once per link of a page of
     hundreds."""
     head, tail = _slug_url_parts(
-        viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+        viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language()
     )
 
     def url(slug):
@@ -49,8 +50,9 @@ def slug_urls(viewname):
     return url
 
 
-@functools.lru_cache(maxsize=32)
-def _slug_url_parts(viewname, urlconf, prefix):
+@functools.lru_cache(maxsize=64)
+def _slug_url_parts(viewname, urlconf, prefix, language):
+    # The language is part of the key: the public addresses carry it (/ko/films/...).
     head, _, tail = reverse(viewname, kwargs={"slug": _PLACEHOLDER}).partition(_PLACEHOLDER)
     return head, tail
 

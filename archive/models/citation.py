@@ -9,6 +9,7 @@ record get theirs here, one row per field. Why it is modelled this way is in
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .history import ArchiveHistory
 from .reference import Source
@@ -29,18 +30,18 @@ class FilmFact(models.Model):
     """
 
     class Field(models.TextChoices):
-        TITLE = "title", "Title"
-        STATUS = "status", "Status"
-        RELEASED = "released", "Release date and year"
-        RUNTIME = "runtime", "Runtime"
-        COUNTRIES = "countries", "Countries"
-        LANGUAGE = "original_language", "Original language"
-        GENRES = "genres", "Genres"
-        SUMMARY = "summary", "Summary"
-        BASED_ON = "based_on", "Based on"
-        CAST = "cast", "Cast and billing order"
-        ADAPTATION = "adaptation", "Adapted from"
-        BOX_OFFICE = "box_office", "Box office"
+        TITLE = "title", _("Title")
+        STATUS = "status", _("Status")
+        RELEASED = "released", _("Release date and year")
+        RUNTIME = "runtime", _("Runtime")
+        COUNTRIES = "countries", _("Countries")
+        LANGUAGE = "original_language", _("Original language")
+        GENRES = "genres", _("Genres")
+        SUMMARY = "summary", _("Summary")
+        BASED_ON = "based_on", _("Based on")
+        CAST = "cast", _("Cast and billing order")
+        ADAPTATION = "adaptation", _("Adapted from")
+        BOX_OFFICE = "box_office", _("Box office")
 
     film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="facts")
     field = models.CharField(max_length=20, choices=Field)

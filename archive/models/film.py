@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from ..search import matching
 from ..text import fold
@@ -88,9 +89,9 @@ class FilmManager(SlugManager.from_queryset(FilmQuerySet)):
 
 class Film(VersionedModel):
     class Status(models.TextChoices):
-        RELEASED = "released", "Released"
-        IN_PRODUCTION = "in_production", "In production"
-        ANNOUNCED = "announced", "Announced"
+        RELEASED = "released", _("Released")
+        IN_PRODUCTION = "in_production", _("In production")
+        ANNOUNCED = "announced", _("Announced")
 
     title = models.CharField(
         max_length=300,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .film import Film
 from .history import ArchiveHistory
@@ -15,12 +16,12 @@ class FilmTitle(models.Model):
     """One of a film's titles, in its own script: original, romanized, translated, working."""
 
     class Kind(models.TextChoices):
-        ORIGINAL = "original", "Original title"
-        ROMANIZED = "romanized", "Romanization"
-        LITERAL = "literal", "Literal translation"
-        WORKING = "working", "Working title"
-        RELEASE = "release", "Release title"
-        ALTERNATIVE = "alternative", "Alternative title"
+        ORIGINAL = "original", _("Original title")
+        ROMANIZED = "romanized", _("Romanization")
+        LITERAL = "literal", _("Literal translation")
+        WORKING = "working", _("Working title")
+        RELEASE = "release", _("Release title")
+        ALTERNATIVE = "alternative", _("Alternative title")
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
     text = models.CharField(
@@ -75,16 +76,16 @@ class BoxOfficeFigure(models.Model):
     """A budget, admissions or gross figure, with the date or day of release it refers to."""
 
     class Kind(models.TextChoices):
-        ADMISSIONS = "admissions", "Admissions"
-        GROSS = "gross", "Gross"
-        BUDGET = "budget", "Production budget"
-        MARKETING = "marketing", "Marketing budget"
-        BREAK_EVEN = "break_even", "Break-even admissions"
+        ADMISSIONS = "admissions", _("Admissions")
+        GROSS = "gross", _("Gross")
+        BUDGET = "budget", _("Production budget")
+        MARKETING = "marketing", _("Marketing budget")
+        BREAK_EVEN = "break_even", _("Break-even admissions")
 
     class Qualifier(models.TextChoices):
-        EXACT = "", "exactly"
-        ABOUT = "about", "about"
-        MORE_THAN = "more_than", "more than"
+        EXACT = "", _("exactly")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="figures")
     kind = models.CharField(max_length=20, choices=Kind)
@@ -226,9 +227,9 @@ class FilmNote(models.Model):
     """A remark about the record, above all where sources disagree (kept, not hidden)."""
 
     class Kind(models.TextChoices):
-        CONFLICT = "conflict", "Sources disagree"
-        CAVEAT = "caveat", "Caveat"
-        TRIVIA = "trivia", "Note"
+        CONFLICT = "conflict", _("Sources disagree")
+        CAVEAT = "caveat", _("Caveat")
+        TRIVIA = "trivia", _("Note")
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.TRIVIA)
@@ -271,8 +272,8 @@ class CompanyCredit(models.Model):
     """A company's part in a film: production or distribution."""
 
     class Kind(models.TextChoices):
-        PRODUCTION = "production", "Production company"
-        DISTRIBUTION = "distribution", "Distributor"
+        PRODUCTION = "production", _("Production company")
+        DISTRIBUTION = "distribution", _("Distributor")
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="company_credits")
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="credits")

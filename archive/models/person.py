@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Substr
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from ..search import matching
 from ..text import fold
@@ -235,13 +236,13 @@ class Role(models.Model):
     Editors call it a credit; the model keeps its name (``Role``) for the code and tables."""
 
     class Kind(models.TextChoices):
-        ACTOR = "actor", "Actor"
-        DIRECTOR = "director", "Director"
-        WRITER = "writer", "Writer"
-        PRODUCER = "producer", "Producer"
-        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
-        EDITOR = "editor", "Editor"
-        COMPOSER = "composer", "Composer"
+        ACTOR = "actor", _("Actor")
+        DIRECTOR = "director", _("Director")
+        WRITER = "writer", _("Writer")
+        PRODUCER = "producer", _("Producer")
+        CINEMATOGRAPHER = "cinematographer", _("Cinematographer")
+        EDITOR = "editor", _("Editor")
+        COMPOSER = "composer", _("Composer")
 
     film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="roles")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="roles")

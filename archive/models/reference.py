@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from .. import names
 from .base import (
     CodeManager,
     KeyManager,
@@ -33,7 +34,8 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self):
-        return self.name
+        """The country's name in the active language (archive/names.py)."""
+        return names.country_name(self.code, self.name)
 
     def natural_key(self):
         return (self.code,)
@@ -57,7 +59,8 @@ class Language(models.Model):
         ordering = ["name", "code"]
 
     def __str__(self):
-        return self.name
+        """The language's name in the active language (archive/names.py)."""
+        return names.language_name(self.code, self.name)
 
     def natural_key(self):
         return (self.code,)

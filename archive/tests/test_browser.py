@@ -817,6 +817,33 @@ def test_without_javascript_the_header_box_lands_on_the_search_page(open_visitor
     visitor.at(ORIGINAL)
 
 
+def test_the_language_switch_keeps_a_filtered_list_with_the_keyboard_and_no_javascript(
+    open_visitor,
+):
+    visitor = open_visitor(java_script_enabled=False)
+    page = visitor.page
+    query = "country=KR&country=TR&sort=title"
+    visitor.goto(f"/films/?{query}")
+    for language, name, path, title in [
+        ("ko", "한국어", "/ko/films/", "영화"),
+        ("tr", "Türkçe", "/tr/films/", "Filmler"),
+        ("en", "English", "/films/", "Films"),
+    ]:
+        page.get_by_role("button", name=name).focus()
+        page.keyboard.press("Enter")
+        visitor.at(path, query)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(heading(page)).to_have_text(title)
+        expect(page.get_by_role("button", name=name)).to_have_attribute("aria-pressed", "true")
+        # The filters came along: the two films of South Korea and Türkiye.
+        expect(page.locator("table.records tbody tr")).to_have_count(2)
+    # axe runs in the page, so with JavaScript on: each language's page, its lang included.
+    reader = open_visitor()
+    for path in ("/ko/films/", "/tr/films/"):
+        reader.goto(f"{path}?{query}")
+        assert axe_violations(reader.page) == []
+
+
 def test_the_search_page_is_accessible(open_visitor):
     visitor = open_visitor()
     visitor.goto("/search/?q=Ye-seung")

@@ -5,7 +5,7 @@ from django.http import QueryDict
 
 from archive.filters import AdaptationFilter, AwardFilter, FilmFilter, PersonFilter
 from archive.models import Award, Film, Person
-from archive.phrases import PHRASES, describe, names, year_range
+from archive.phrases import PHRASES, RELEASED, describe, names, year_range
 
 
 def described(filterset_class, model, list_name, query):
@@ -31,7 +31,7 @@ def test_names_are_joined_with_or():
     ],
 )
 def test_year_ranges(low, high, text):
-    assert year_range(low, high, "released") == text
+    assert year_range(low, high, RELEASED) == text
 
 
 @pytest.mark.django_db

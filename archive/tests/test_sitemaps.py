@@ -72,9 +72,9 @@ def test_sitemap_of_an_empty_archive(client):
 def test_sitemap_takes_a_count_and_a_page_per_model(
     client, archive_data, django_assert_num_queries
 ):
-    # COUNT and one SELECT for films, the same for people: not one query per row; and the
-    # page cache's version read (archive/cache.py).
-    with django_assert_num_queries(5):
+    # One SELECT for films and one for people (listed once per language, counted in
+    # Python): not one query per row; and the page cache's version read (archive/cache.py).
+    with django_assert_num_queries(3):
         client.get(reverse("sitemap"))
 
 
@@ -130,7 +130,34 @@ def test_sitemap_lists_every_film_and_person_and_the_lists(client):
         assert f.BASE + person.get_absolute_url() in urls
     for name in ("archive:home", "archive:film-list", "archive:person-list"):
         assert f.BASE + reverse(name) in urls
-    assert len(urls) == 6 + 30 + 5
+    # Every page in each of the three languages.
+    assert len(urls) == 3 * (6 + 30 + 5)
+
+
+@pytest.mark.urls("config.urls")
+@pytest.mark.usefixtures("archive_data")
+def test_sitemap_gives_each_page_its_other_languages_as_alternates(client):
+    response = f.get(client, reverse("sitemap"))
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    film = Film.objects.get(slug="miracle-in-cell-no-7-2013")
+    entries = {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in ET.fromstring(response.content).findall("s:url", ns)
+    }
+    english = f.BASE + film.get_absolute_url()
+    expected = {
+        "en": english,
+        "ko": f.BASE + "/ko" + film.get_absolute_url(),
+        "tr": f.BASE + "/tr" + film.get_absolute_url(),
+        "x-default": english,
+    }
+    assert entries[english] == expected
+    assert entries[expected["ko"]] == expected
 
 
 @pytest.mark.urls("config.urls")

@@ -1,5 +1,7 @@
 """The list of remakes and adaptations."""
 
+from django.utils.translation import gettext_lazy, ngettext_lazy
+
 from .. import rows
 from ..facets import ADAPTATION_FACETS
 from ..filters import AdaptationFilter
@@ -13,8 +15,13 @@ class AdaptationListView(ArchiveListView):
     reader = rows.ADAPTATIONS
     facets = ADAPTATION_FACETS
     list_name = "adaptations"
-    noun = ("adaptation", "adaptations")
-    heading = "Remakes and adaptations"
+    counted = ngettext_lazy("%(count)s adaptation", "%(count)s adaptations", "n")
+    counted_more = ngettext_lazy(
+        "more than %(count)s adaptation", "more than %(count)s adaptations", "n"
+    )
+    show_label = gettext_lazy("Show adaptations")
+    download_label = gettext_lazy("Download these adaptations:")
+    heading = gettext_lazy("Remakes and adaptations")
     form_fields = ("q", "year_min", "year_max", "sort")
     template_name = "archive/adaptation_list.html"
     export_columns = (

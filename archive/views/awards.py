@@ -1,5 +1,7 @@
 """The list of awards and nominations."""
 
+from django.utils.translation import gettext_lazy, ngettext_lazy
+
 from .. import rows
 from ..facets import AWARD_FACETS
 from ..filters import AwardFilter
@@ -13,8 +15,17 @@ class AwardListView(ArchiveListView):
     reader = rows.AWARDS
     facets = AWARD_FACETS
     list_name = "awards"
-    noun = ("award or nomination", "awards and nominations")
-    heading = "Awards and nominations"
+    counted = ngettext_lazy(
+        "%(count)s award or nomination", "%(count)s awards and nominations", "n"
+    )
+    counted_more = ngettext_lazy(
+        "more than %(count)s award or nomination",
+        "more than %(count)s awards and nominations",
+        "n",
+    )
+    show_label = gettext_lazy("Show awards and nominations")
+    download_label = gettext_lazy("Download these awards and nominations:")
+    heading = gettext_lazy("Awards and nominations")
     form_fields = ("q", "year", "category", "sort")
     template_name = "archive/award_list.html"
     export_columns = (

@@ -2,7 +2,9 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import F, prefetch_related_objects
+from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
@@ -15,6 +17,32 @@ from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin, plural
 
+#: The kinds of title that may stand as a film's title in a language, the first found first.
+LOCAL_KINDS = (
+    FilmTitle.Kind.RELEASE,
+    FilmTitle.Kind.ORIGINAL,
+    FilmTitle.Kind.ALTERNATIVE,
+    FilmTitle.Kind.LITERAL,
+)
+
+
+def local_titles(film, titles, language):
+    """``(title in the visitor's language, original title)``: the film's title in
+    ``language`` when the archive has one that differs from the title it shows (7번방의 선물
+    for a Korean visitor), and then its original title when that differs again; Nones
+    otherwise (the page shows its own title alone)."""
+    if language == settings.LANGUAGE_CODE:
+        return None, None
+    shown = film.display_title
+    mine = [t for t in titles if t.language_id and t.language.code == language]
+    local = next((t for kind in LOCAL_KINDS for t in mine if t.kind == kind), None)
+    if local is None or local.text == shown:
+        return None, None
+    original = next((t for t in titles if t.kind == FilmTitle.Kind.ORIGINAL), None)
+    if original is not None and original.text == local.text:
+        original = None
+    return local, original
+
 
 class FilmListView(ArchiveListView):
     model = Film
@@ -22,8 +50,11 @@ class FilmListView(ArchiveListView):
     reader = rows.FILMS
     facets = FILM_FACETS
     list_name = "films"
-    noun = ("film", "films")
-    heading = "Films"
+    counted = ngettext_lazy("%(count)s film", "%(count)s films", "n")
+    counted_more = ngettext_lazy("more than %(count)s film", "more than %(count)s films", "n")
+    show_label = gettext_lazy("Show films")
+    download_label = gettext_lazy("Download these films:")
+    heading = gettext_lazy("Films")
     form_fields = ("q", "year_min", "year_max", "sort")
     template_name = "archive/film_list.html"
     export_columns = (
@@ -91,8 +122,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["crew"] = [
             (plural(kind_label, len(group)), group)
             for kind_label, group in (
-                (label, list(items))
-                for label, items in groupby(crew, key=lambda r: r.get_kind_display())
+                (label, list(items)) for label, items in groupby(crew, key=lambda r: r.kind)
             )
         ]
         companies = list(film.company_credits.all())
@@ -102,7 +132,7 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
                 (label, list(items))
                 for label, items in groupby(
                     sorted(companies, key=lambda c: (c.kind, c.company.name)),
-                    key=lambda c: c.get_kind_display(),
+                    key=lambda c: c.kind,
                 )
             )
         ]
@@ -123,6 +153,9 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         )
         context["titles"] = sorted(
             film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
+        )
+        context["local_title"], context["original_title"] = local_titles(
+            film, context["titles"], get_language()
         )
         context["pictures"] = pictures.film_pictures(film.pk)
         context["og_picture"] = context["pictures"]["main"]

@@ -1,6 +1,9 @@
 """The home page: what the archive holds, the most remade films, and recent changes."""
 
 from django.db.models import Count
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import ngettext_lazy
 from django.views.generic import TemplateView
 
 from .. import cache
@@ -9,13 +12,28 @@ from ..models.base import slug_url
 from ..models.film import display_title
 from ..rows import film_links
 
+#: What the home page counts: (words with the number in bold, the list, the model).
 COUNTED = (
-    ("films", "archive:film-list", Film),
-    ("people", "archive:person-list", Person),
-    ("credits", "archive:person-list", Role),
-    ("adaptations", "archive:adaptation-list", Adaptation),
-    ("awards and nominations", "archive:award-list", Award),
+    (ngettext_lazy("{count} film", "{count} films", "n"), "archive:film-list", Film),
+    (ngettext_lazy("{count} person", "{count} people", "n"), "archive:person-list", Person),
+    (ngettext_lazy("{count} credit", "{count} credits", "n"), "archive:person-list", Role),
+    (
+        ngettext_lazy("{count} adaptation", "{count} adaptations", "n"),
+        "archive:adaptation-list",
+        Adaptation,
+    ),
+    (
+        ngettext_lazy("{count} award or nomination", "{count} awards and nominations", "n"),
+        "archive:award-list",
+        Award,
+    ),
 )
+
+
+def counted(words, number):
+    """ "<strong>12</strong> films", in the language of the request."""
+    bold = format_html("<strong>{}</strong>", number_format(number, force_grouping=True))
+    return format_html(words % {"n": number}, count=bold)
 
 
 def totals():
@@ -72,7 +90,8 @@ class HomeView(TemplateView):
         # visitor until the next edit.
         numbers = cache.remember(self.request, "home totals", "", totals)
         context["counts"] = [
-            (noun, number, url) for (noun, url, _), number in zip(COUNTED, numbers, strict=True)
+            (counted(words, number), url)
+            for (words, url, _), number in zip(COUNTED, numbers, strict=True)
         ]
         context["most_adapted"] = cache.remember(
             self.request, "home most adapted", "", most_adapted

@@ -12,6 +12,8 @@ and its template; ``list_name`` picks its phrases (``phrases.py``).
 
 from django import forms
 from django.http import Http404, HttpResponse
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 from django.views.generic import ListView
 
 from .. import cache, exports, phrases
@@ -45,8 +47,15 @@ class ArchiveListView(ListView):
     export_columns = ()
     #: The parameters the list's form shows as inputs; the rest ride along as hidden inputs.
     form_fields = ("q", "sort")
-    noun = ("record", "records")
-    heading = "Records"
+    #: How many rows were found, in words: ``count`` written out, the plural form by the number
+    #: ``n``; and the same for
+    #: "more than" a capped count.
+    counted = ngettext_lazy("%(count)s record", "%(count)s records", "n")
+    counted_more = ngettext_lazy("more than %(count)s record", "more than %(count)s records", "n")
+    #: The form's button and the exports' lead-in.
+    show_label = gettext_lazy("Show records")
+    download_label = gettext_lazy("Download these records:")
+    heading = gettext_lazy("Records")
     template_name = "archive/list_base.html"
     paginate_by = 25
     #: Lists count matching rows up to this many ("more than 10,000 films") and count facets
@@ -94,7 +103,7 @@ class ArchiveListView(ListView):
             bounded = matches.model.objects.filter(pk__in=matches.values("pk")[: self.count_cap])
             return [tuple(row) for row in facet.count(bounded)]
 
-        name = f"{self.list_name} facet {facet.title}"
+        name = f"{self.list_name} facet {facet.params[0]}"
         return cache.remember(self.request, name, self.selection_key(*facet.params), count)
 
     # The page.
@@ -105,7 +114,10 @@ class ArchiveListView(ListView):
         )
         number = self.controls.cleaned_data.get("page") or 1
         if not paginator.page_exists(number):
-            raise Http404(f"There is no page {number}: the last page is {paginator.num_pages}.")
+            raise Http404(
+                gettext("There is no page %(number)s: the last page is %(last)s.")
+                % {"number": number, "last": paginator.num_pages}
+            )
         page = paginator.page(number)
         page.object_list = self.reader.read(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
@@ -140,7 +152,8 @@ class ArchiveListView(ListView):
                 for value in values
             ],
             values={name: params.get(name, "") for name in self.form_fields},
-            noun_plural=self.noun[1],
+            show_label=self.show_label,
+            download_label=self.download_label,
         )
         return context
 
@@ -150,7 +163,7 @@ class ArchiveListView(ListView):
         filter_errors = [m for m in self.error_messages() if "(page)" not in m]
         if filter_errors:
             return HttpResponse(
-                "Bad request:\n" + "\n".join(filter_errors) + "\n",
+                gettext("Bad request:") + "\n" + "\n".join(filter_errors) + "\n",
                 status=400,
                 content_type="text/plain; charset=utf-8",
             )
@@ -173,12 +186,20 @@ class ArchiveListView(ListView):
         return messages
 
     def summary(self, count, capped=False):
-        noun = self.noun[0] if count == 1 and not capped else self.noun[1]
-        text = f"{'More than ' if capped else ''}{count:,} {noun}"
-        described = " ".join(phrases.describe(self.list_name, self.filterset.form))
+        """ "12 films from South Korea, newest first.": the count, what selects them and
+        their order, each language in its own words and order."""
+        words = self.counted_more if capped else self.counted
+        text = words % {"n": count, "count": number_format(count, force_grouping=True)}
+        text = text[:1].upper() + text[1:]
+        described = phrases.joined(phrases.describe(self.list_name, self.filterset.form))
+        order = self.filterset.sort_label
         if described:
-            text += f" {described}"
-        return f"{text}, {self.filterset.sort_label}."
+            return gettext("%(count)s %(selection)s, %(order)s.") % {
+                "count": text,
+                "selection": described,
+                "order": order,
+            }
+        return gettext("%(count)s, %(order)s.") % {"count": text, "order": order}
 
     def active_filters(self):
         """Each active parameter value with a link that removes just it."""

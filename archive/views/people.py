@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
 from .. import exports, pictures, rows
@@ -23,8 +24,11 @@ class PersonListView(ArchiveListView):
     reader = rows.PEOPLE
     facets = PERSON_FACETS
     list_name = "people"
-    noun = ("person", "people")
-    heading = "People"
+    counted = ngettext_lazy("%(count)s person", "%(count)s people", "n")
+    counted_more = ngettext_lazy("more than %(count)s person", "more than %(count)s people", "n")
+    show_label = gettext_lazy("Show people")
+    download_label = gettext_lazy("Download these people:")
+    heading = gettext_lazy("People")
     template_name = "archive/person_list.html"
     export_columns = (
         ("slug", lambda p: p["slug"]),

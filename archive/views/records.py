@@ -3,6 +3,7 @@
 from django import forms
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.translation import npgettext_lazy
 
 
 def format_field(*formats):
@@ -66,10 +67,22 @@ class JsonFormatMixin:
         return super().render_to_response(context, **response_kwargs)
 
 
-def plural(label, count):
-    """ "Writer" → "Writers", "Production company" → "Production companies"."""
-    if count == 1:
-        return label
-    if label.endswith("y") and label[-2:-1] not in "aeiou":
-        return label[:-1] + "ies"
-    return label + "s"
+#: The heading of a film's credits of one kind, singular or plural by how many there are
+#: (with a context of its own: a plural message and the kind's choice label may share a text).
+CREDIT_HEADINGS = {
+    "director": npgettext_lazy("credits", "Director", "Directors", "n"),
+    "writer": npgettext_lazy("credits", "Writer", "Writers", "n"),
+    "producer": npgettext_lazy("credits", "Producer", "Producers", "n"),
+    "cinematographer": npgettext_lazy("credits", "Cinematographer", "Cinematographers", "n"),
+    "editor": npgettext_lazy("credits", "Editor", "Editors", "n"),
+    "composer": npgettext_lazy("credits", "Composer", "Composers", "n"),
+    "actor": npgettext_lazy("credits", "Actor", "Actors", "n"),
+    "production": npgettext_lazy("credits", "Production company", "Production companies", "n"),
+    "distribution": npgettext_lazy("credits", "Distributor", "Distributors", "n"),
+}
+
+
+def plural(kind, count):
+    """The heading of ``count`` credits of ``kind`` ("Writer", "Writers"), in the language of
+    the request."""
+    return CREDIT_HEADINGS[kind] % {"n": count}

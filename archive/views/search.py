@@ -12,7 +12,9 @@ import unicodedata
 from django import forms
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -27,11 +29,12 @@ PER_GROUP = 10
 SUGGESTIONS = 8
 #: Suggestions start at this many characters.
 SUGGEST_FROM = 2
+#: How many of each kind, in words: ``count`` in words, its plural form by the number ``n``.
 NOUNS = {
-    "films": ("film", "films"),
-    "people": ("person", "people"),
-    "companies": ("company", "companies"),
-    "ceremonies": ("awards ceremony", "awards ceremonies"),
+    "films": ngettext_lazy("%(count)s film", "%(count)s films", "n"),
+    "people": ngettext_lazy("%(count)s person", "%(count)s people", "n"),
+    "companies": ngettext_lazy("%(count)s company", "%(count)s companies", "n"),
+    "ceremonies": ngettext_lazy("%(count)s awards ceremony", "%(count)s awards ceremonies", "n"),
 }
 #: Groups count their records up to this many ("more than 10,000 films").
 COUNT_CAP = 10_000
@@ -43,11 +46,13 @@ class SearchText(SearchField):
     def validate(self, value):
         super().validate(value)
         if any(unicodedata.category(ch) == "Cs" for ch in value):
-            raise forms.ValidationError("The search text is not valid Unicode.", code="surrogate")
+            raise forms.ValidationError(
+                gettext("The search text is not valid Unicode."), code="surrogate"
+            )
 
 
 class SearchForm(forms.Form):
-    q = SearchText(label="Search", required=False)
+    q = SearchText(label=gettext_lazy("Search"), required=False)
     page = page_field()
 
 
@@ -77,7 +82,7 @@ class SearchView(TemplateView):
         context.update(query=text, messages=messages, groups=[], page=page, total=0)
         if not folded:
             if not messages and "q" in self.request.GET:
-                messages.append("Type a title, a name or a character to search for.")
+                messages.append(gettext("Type a title, a name or a character to search for."))
             return context
         start = (page - 1) * PER_GROUP
         # The hits up to this page's and one more (is there a next page?), at most as deep
@@ -86,7 +91,7 @@ class SearchView(TemplateView):
         groups = [
             self.group(
                 "films",
-                "Films",
+                gettext("Films"),
                 ranking.films(folded, wanted),
                 self.count("films", folded, ranking.film_count),
                 list_url("archive:film-list", text),
@@ -95,7 +100,7 @@ class SearchView(TemplateView):
             ),
             self.group(
                 "people",
-                "People",
+                gettext("People"),
                 ranking.people(folded, wanted),
                 self.count("people", folded, ranking.person_count),
                 list_url("archive:person-list", text),
@@ -105,12 +110,14 @@ class SearchView(TemplateView):
         ]
         companies, ceremonies = ranking.small_tables(text)
         for name, heading, hits in (
-            ("companies", "Companies", companies),
-            ("ceremonies", "Awards ceremonies", ceremonies),
+            ("companies", gettext("Companies"), companies),
+            ("ceremonies", gettext("Awards ceremonies"), ceremonies),
         ):
             groups.append(self.group(name, heading, hits, len(hits), None, start, None))
         if page > 1 and not any(group["hits"] for group in groups):
-            raise Http404(f"There is no page {page} of results for this search.")
+            raise Http404(
+                gettext("There is no page %(page)s of results for this search.") % {"page": page}
+            )
         more = any(group["more"] for group in groups)
         context.update(
             groups=groups,
@@ -129,10 +136,16 @@ class SearchView(TemplateView):
     def group(name, heading, hits, count, see_all, start, folded):
         shown = hits[start : start + PER_GROUP]
         capped = count > COUNT_CAP
+        counted = (
+            gettext("more than %(count)s")
+            % {"count": number_format(COUNT_CAP, force_grouping=True)}
+            if capped
+            else number_format(count, force_grouping=True)
+        )
         return {
             "name": name,
-            "counted": f"more than {COUNT_CAP:,}" if capped else f"{count:,}",
-            "noun": NOUNS[name][0 if count == 1 else 1],
+            "counted": counted,
+            "counted_words": NOUNS[name] % {"n": count, "count": counted},
             "heading": heading,
             "hits": shown,
             "count": count,

@@ -1,0 +1,73 @@
+"""The translation catalogues (archive/catalogues.py): every marked string of the code and
+the public templates is translated in every language, and the check fails on a string that
+is missing, untranslated or fuzzy."""
+
+import pytest
+from babel.messages.catalog import Catalog
+from django.conf import settings
+
+from archive import catalogues
+
+
+@pytest.fixture(scope="module")
+def marked():
+    return catalogues.extract()
+
+
+def test_the_extraction_finds_strings_of_the_code_and_of_the_jinja2_templates(marked):
+    ids = {message.id for message in marked}
+    assert "Film archive" in ids  # templates/jinja2/base.html
+    assert ("%(num)s minute", "%(num)s minutes") in ids  # ngettext() in a template
+    assert "newest first" in ids  # gettext_lazy in archive/filters.py
+    assert marked.get("in {}", context="a year") is not None  # pgettext_lazy
+
+
+@pytest.mark.parametrize("language", catalogues.languages())
+def test_every_marked_string_is_translated(marked, language):
+    catalog = catalogues.read(catalogues.po_path(language), language)
+    assert catalogues.problems(marked, catalog) == []
+
+
+def test_every_language_but_the_default_has_a_catalogue():
+    assert sorted(catalogues.languages()) == sorted(
+        code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    )
+    for language in catalogues.languages():
+        assert catalogues.po_path(language).exists()
+
+
+def test_a_missing_an_untranslated_and_a_fuzzy_string_fail_the_check():
+    template = Catalog()
+    for text in ("Films", "People", "Awards", "Search"):
+        template.add(text)
+    template.add(("%(num)s film", "%(num)s films"))
+    catalog = Catalog(locale="tr")
+    catalog.add("Films", "Filmler")
+    catalog.add("People", "")
+    catalog.add("Awards", "Ödüller", flags=["fuzzy"])
+    catalog.add(("%(num)s film", "%(num)s films"), ("%(num)s film", ""))
+    assert catalogues.problems(template, catalog) == [
+        "untranslated: 'People'",
+        "fuzzy: 'Awards'",
+        "missing: 'Search'",
+        "untranslated: '%(num)s film'",
+    ]
+
+
+def test_the_catalogues_compile_without_gettext_tools(tmp_path):
+    folder = tmp_path / "tr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalog = Catalog(locale="tr", domain="django")
+    catalog.add("Films", "Filmler")
+    with open(folder / "django.po", "wb") as file:
+        from babel.messages.pofile import write_po
+
+        write_po(file, catalog)
+    written = catalogues.compile_all(locale_dir=tmp_path)
+    assert written == [folder / "django.mo"]
+    import gettext
+
+    with open(folder / "django.mo", "rb") as file:
+        assert gettext.GNUTranslations(file).gettext("Films") == "Filmler"
+    # Up to date: not compiled again.
+    assert catalogues.compile_all(locale_dir=tmp_path) == []
