@@ -12,11 +12,12 @@ from django.apps import apps
 from django.contrib import admin
 from django.http import HttpResponse
 from django.template import Context, Engine
-from django.urls import include, path
+from django.urls import path
 
 from archive.admin.film import FilmAdmin
 from archive.admin_site import ArchiveAdminSite
 from archive.models import Film
+from config.urls import urlpatterns as archive_patterns
 
 _engine = Engine()
 _CEILING = _engine.from_string(
@@ -58,5 +59,6 @@ urlpatterns = [
     path("bench/ceiling/", ceiling),
     path("bench/rows/", rows),
     path("bench/admin/", bench_admin.urls),
-    path("", include("config.urls")),
+    # The archive's own patterns, not an include(): its i18n_patterns must be at the root.
+    *archive_patterns,
 ]
