@@ -20,7 +20,7 @@ English is the default and unprefixed (``/films/``); every other language of
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -40,8 +40,11 @@ def language_versions(request):
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-        versions.append((code, name, path + query))
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs) + query
+            except NoReverseMatch:  # a view without a name: the address as it is
+                path = full_path
+        versions.append((code, name, path))
     return versions
 
 
