@@ -27,32 +27,37 @@ from django.utils.cache import patch_vary_headers
 
 def language_versions(request):
     """``[(code, name, path)]``: the current page (with its query, so its filters) in each
-    language of ``settings.LANGUAGES``, the current language included.
+    language of ``settings.LANGUAGES``, the current language included. Worked out once per
+    request (kept on it): the page's head and its language switch both list them."""
+    versions = getattr(request, "archive_language_versions", None)
+    if versions is None:
+        versions = [(code, name, address_in(request, code)) for code, name in settings.LANGUAGES]
+        request.archive_language_versions = versions
+    return versions
 
-    What ``translate_url`` does for each language, from the match the request already has
-    rather than resolving its address again for each language (every page's head lists them).
-    """
+
+def address_in(request, language):
+    """What ``translate_url`` gives for the request's address in ``language``, from the URL
+    match the request already has rather than by resolving its address again."""
     full_path = request.get_full_path()
     match = getattr(request, "resolver_match", None)
-    if match is None:
-        return [(code, name, translate_url(full_path, code)) for code, name in settings.LANGUAGES]
-    query = full_path[len(request.path) :]
-    versions = []
-    for code, name in settings.LANGUAGES:
-        with translation.override(code):
+    if match is not None and match.url_name:
+        with translation.override(language):
             try:
-                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs) + query
-            except NoReverseMatch:  # a view without a name: the address as it is
-                path = full_path
-        versions.append((code, name, path))
-    return versions
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+            else:
+                return path + full_path[len(request.path) :]
+    return translate_url(full_path, language)
 
 
 def default_language_path(request):
     """The current page's address in the default language: the ``next`` of the language
     switcher. Django's ``set_language`` translates ``next`` while the default language is
     active (its own address has no prefix), and so only recognises an unprefixed path."""
-    return translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
+    # Django's checks (translation.E004) make sure LANGUAGES holds LANGUAGE_CODE.
+    return next(p for code, _, p in language_versions(request) if code == settings.LANGUAGE_CODE)
 
 
 def admin_prefix():
