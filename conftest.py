@@ -68,6 +68,8 @@ def pytest_collection_modifyitems(config, items):
     a worker, so the failure comes and goes with test order. This refuses such a test at
     collection, whatever the order.
     """
+    from django.test import TestCase, TransactionTestCase
+
     offenders = []
     order = {}
     for item in items:
@@ -81,6 +83,9 @@ def pytest_collection_modifyitems(config, items):
         if transactional and not (marker and marker.kwargs.get("serialized_rollback", False)):
             offenders.append(item.nodeid)
         uses_db = marker is not None or "db" in names
+        cls = getattr(item, "cls", None)
+        if cls is not None and issubclass(cls, TransactionTestCase):  # Django's test cases
+            uses_db, transactional = True, not issubclass(cls, TestCase)
         group = 0 if not uses_db else 2 if transactional else 1
         order[item] = (group, item.get_closest_marker("long") is None)
     if offenders:
