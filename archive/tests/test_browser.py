@@ -1124,6 +1124,8 @@ def test_adding_a_film_with_its_people_award_and_remake_link_takes_few_clicks(op
     with page.expect_popup() as opened:
         click(award.locator("td.field-ceremony a.add-related"))
     popup = opened.value
+    # The form's scripts load asynchronously; saving before they arrived aborts them.
+    popup.wait_for_load_state()
     popup.get_by_label("Name:").fill("Cell Film Awards")
     click(popup.locator("input[name='_save']").last)
     expect(award.locator("td.field-ceremony .select2-selection__rendered")).to_contain_text(
