@@ -105,7 +105,9 @@ def choice_counts(field, choices):
             .annotate(n=Count("pk"))
             .order_by("-n", field)[:FACET_LIMIT]
         )
-        return [(value, labels.get(value, value), n) for value, n in rows]
+        # The label in words of the active language, not a lazy translation: the rows are
+        # kept in the count cache per language, and a lazy one is rebuilt on each reading.
+        return [(value, str(labels.get(value, value)), n) for value, n in rows]
 
     return count
 
@@ -145,7 +147,7 @@ def person_credit_counts(people):
         .annotate(n=Count("person", distinct=True))
         .order_by("-n", "kind")[:FACET_LIMIT]
     )
-    return [(kind, labels.get(kind, kind), n) for kind, n in rows]
+    return [(kind, str(labels.get(kind, kind)), n) for kind, n in rows]
 
 
 def adaptation_country_counts(adaptations):

@@ -17,10 +17,14 @@ English is the default and unprefixed (``/films/``); every other language of
   cookie first, then ``Accept-Language`` (:class:`ArchiveLocaleMiddleware`).
 """
 
+import functools
+
 from django.conf import settings
+from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.test.signals import setting_changed
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -31,25 +35,46 @@ def language_versions(request):
     request (kept on it): the page's head and its language switch both list them."""
     versions = getattr(request, "archive_language_versions", None)
     if versions is None:
-        versions = [(code, name, address_in(request, code)) for code, name in settings.LANGUAGES]
+        full_path = request.get_full_path()
+        match = getattr(request, "resolver_match", None)
+        where = (get_urlconf(), get_script_prefix())
+        versions = [
+            (code, name, address_in(full_path, request.path, match, code, where))
+            for code, name in settings.LANGUAGES
+        ]
         request.archive_language_versions = versions
     return versions
 
 
-def address_in(request, language):
-    """What ``translate_url`` gives for the request's address in ``language``, from the URL
-    match the request already has rather than by resolving its address again."""
-    full_path = request.get_full_path()
-    match = getattr(request, "resolver_match", None)
+def address_in(full_path, path, match, language, where):
+    """What ``translate_url`` gives for the page ``full_path`` (its path ``path``, its URL
+    match ``match``) in ``language``, from the URL match rather than by resolving the
+    address again. ``where`` is the URL configuration and script prefix in use."""
     if match is not None and match.url_name:
-        with translation.override(language):
-            try:
-                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-            except NoReverseMatch:
-                pass
-            else:
-                return path + full_path[len(request.path) :]
+        translated = _reversed(
+            match.view_name, tuple(match.args), tuple(sorted(match.kwargs.items())), language, where
+        )
+        if translated is not None:
+            return translated + full_path[len(path) :]
     return translate_url(full_path, language)
+
+
+@receiver(setting_changed)
+def forget_addresses(*, setting, **kwargs):
+    """A test that changes the URLs or the languages gets addresses made with them."""
+    if setting in ("ROOT_URLCONF", "FORCE_SCRIPT_NAME", "LANGUAGES", "LANGUAGE_CODE"):
+        _reversed.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _reversed(view_name, args, kwargs, language, where):
+    """A view's address in ``language`` (None when it has none there): the same for every
+    request of the same page, while the URL configuration and script prefix are the same."""
+    with translation.override(language):
+        try:
+            return reverse(view_name, urlconf=where[0], args=args, kwargs=dict(kwargs))
+        except NoReverseMatch:
+            return None
 
 
 def default_language_path(request):

@@ -14,6 +14,12 @@ its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_
 serve ``<html lang>``, the ``hreflang`` alternates and the language switcher;
 ``country_name(code, name)`` and ``language_name(code, name)`` the names of a row's countries
 and language in the active language (archive/names.py).
+
+A page rendered for a request gets these helpers from :func:`page_helpers` instead (a context
+processor: the page's own names shadow the environment's), bound once to the language, URL
+configuration and script prefix the request is answered in: Django keeps each of those per
+thread and per task, and looking one up costs more than the translation it serves, which a
+page asks for dozens of times. They give exactly what the environment's own would.
 """
 
 import functools
@@ -27,6 +33,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
+from markupsafe import Markup
 
 from . import citations, i18n, names
 
@@ -63,7 +70,8 @@ def url(viewname, *args, **kwargs):
 
 @functools.lru_cache(maxsize=256)
 def _plain_url(viewname, urlconf, prefix, language):
-    return reverse(viewname, urlconf=urlconf)
+    with translation.override(language):
+        return reverse(viewname, urlconf=urlconf)
 
 
 def static(path):
@@ -80,10 +88,67 @@ def _static(path, prefix):
 
 @receiver(setting_changed)
 def forget_addresses(*, setting, **kwargs):
-    """A test that changes the static storage or the URLs gets addresses made with them."""
+    """A test that changes the static storage, the URLs or the catalogues gets addresses and
+    words made with them."""
     if setting in ("STORAGES", "STATIC_URL", "STATIC_ROOT", "ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
         _static.cache_clear()
         _plain_url.cache_clear()
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _translated.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(language, context, message):
+    """``message`` (in ``context``, if any) in ``language``, as the markup Jinja2's new-style
+    ``gettext`` makes of it on an escaping environment. The catalogues do not change while
+    the process runs."""
+    with translation.override(language):
+        if context is None:
+            return Markup(translation.gettext(message))
+        return Markup(translation.pgettext(context, message))
+
+
+def page_helpers(request):
+    """A context processor: the page's translation callables, ``url`` and ``language_code``,
+    bound to what the request is answered in (the module's docstring says why).
+
+    The callables behave as Jinja2's new-style ones (``env.install_gettext_callables`` with
+    ``newstyle=True``) on this autoescaping environment: the translation is trusted markup,
+    its placeholders are filled from the keyword arguments (escaped), ``num`` and
+    ``context`` are among them."""
+    language = translation.get_language()
+    urlconf, prefix = get_urlconf(), get_script_prefix()
+
+    def gettext(message, **variables):
+        return _translated(language, None, message) % variables
+
+    def pgettext(context, message, **variables):
+        variables.setdefault("context", context)
+        return _translated(language, context, message) % variables
+
+    def ngettext(singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        return Markup(translation.ngettext(singular, plural, num)) % variables
+
+    def npgettext(context, singular, plural, num, **variables):
+        variables.setdefault("context", context)
+        variables.setdefault("num", num)
+        return Markup(translation.npgettext(context, singular, plural, num)) % variables
+
+    def url(viewname, *args, **kwargs):
+        if args or kwargs:
+            return reverse(viewname, *args, **kwargs)
+        return _plain_url(viewname, urlconf, prefix, language)
+
+    return {
+        "_": gettext,
+        "gettext": gettext,
+        "pgettext": pgettext,
+        "ngettext": ngettext,
+        "npgettext": npgettext,
+        "url": url,
+        "language_code": lambda: language,
+    }
 
 
 def date(value, arg=None):

@@ -105,6 +105,7 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "archive.jinja2.environment",
+            "context_processors": ["archive.jinja2.page_helpers"],
             # As Django's engine, keep a template's last newline.
             "keep_trailing_newline": True,
         },

@@ -2,9 +2,10 @@
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 
 from archive import facets
-from archive.models import Film
+from archive.models import Adaptation, Award, Film, Person
 
 from . import factories as f
 
@@ -43,3 +44,22 @@ def test_a_range_facet_links_set_both_ends():
         decade, [(2010, "2010s", 3)], QueryDict("year_min=2010&year_max=2019")
     )
     assert chosen.selected and chosen.url == "?"
+
+
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [
+        ("FILM_FACETS", Film),
+        ("PERSON_FACETS", Person),
+        ("ADAPTATION_FACETS", Adaptation),
+        ("AWARD_FACETS", Award),
+    ],
+)
+def test_counted_rows_are_plain_values_in_the_active_language(name, model):
+    """The count cache keeps the rows per language; a lazy translation in them would be
+    rebuilt, class and all, each time they are read back."""
+    with translation.override("ko"):
+        rows = [row for facet in getattr(facets, name) for row in facet.count(model.objects.all())]
+    assert rows
+    assert {type(label) for _, label, _ in rows} == {str}
+    assert "수상" in {label for _, label, _ in rows} or model is not Award

@@ -13,6 +13,7 @@ from django.templatetags.static import static
 from django.test import RequestFactory, override_settings
 from django.urls import set_script_prefix
 from django.utils import timezone as django_timezone
+from django.utils import translation
 
 
 def django_render(source, context=None, request=None):
@@ -134,3 +135,46 @@ def test_every_public_template_compiles():
     assert "archive/film_detail.html" in names
     for name in names:
         engine.get_template(name)
+
+
+#: Each translation callable of a template, with placeholders, escaping and a literal "%%".
+TRANSLATED = (
+    '{{ _("Films") }}|{{ gettext("Search") }}|'
+    '{{ _("Page %(number)s of %(pages)s", number=2, pages="<b>") }}|'
+    '{{ _("100%% <sourced>") }}|'
+    '{{ ngettext("%(num)s film", "%(num)s films", 3) }}|'
+    '{{ ngettext("{count} film", "{count} films", 1, n=1) }}|'
+    '{{ pgettext("month name", "May") }}|'
+    '{{ npgettext("people", "%(num)s person", "%(num)s people", 2) }}|'
+    "{{ url('archive:film-list') }}|{{ url('archive:film-detail', kwargs={'slug': 'x'}) }}|"
+    "{{ language_code() }}"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "tr"])
+def test_a_pages_helpers_give_what_the_environments_own_give(language):
+    """A page rendered for a request takes its translation callables, ``url`` and
+    ``language_code`` from ``page_helpers`` (bound to the request's language); a template
+    rendered without a request (the 500 page) uses the environment's. Both write the same."""
+    with translation.override(language):
+        with_request = jinja_render(TRANSLATED, request=RequestFactory().get("/"))
+        without = jinja_render(TRANSLATED)
+    assert with_request == without
+    assert "&lt;b&gt;" in with_request and "100% &lt;sourced&gt;" not in with_request
+    assert with_request.endswith(f"|{language}")
+    if language == "ko":
+        assert with_request.startswith("영화|")
+        assert "/ko/films/|/ko/films/x/|" in with_request
+
+
+def test_a_pages_helpers_are_bound_to_the_language_of_its_request():
+    from archive.jinja2 import page_helpers
+
+    with translation.override("tr"):
+        helpers = page_helpers(RequestFactory().get("/tr/"))
+        turkish = translation.gettext("Films")
+    with translation.override("ko"):
+        assert turkish != translation.gettext("Films")
+        assert helpers["_"]("Films") == turkish
+        assert helpers["language_code"]() == "tr"
+        assert helpers["url"]("archive:film-list") == "/tr/films/"
