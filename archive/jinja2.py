@@ -5,7 +5,8 @@ and django-axes' pages stay on Django templates. The pages were written for Djan
 template language, so the environment offers what they use from it under the same names
 and with the same output: ``url``, ``static`` and ``querystring`` as globals, and Django's
 ``date``, ``pluralize``, ``linebreaks``, ``truncatechars`` and ``capfirst`` filters. Jinja2's
-own ``join``, ``length`` and ``lower`` already behave as Django's do.
+own ``join``, ``length`` and ``lower`` already behave as Django's do. ``number`` groups a
+count's digits in the active language's way (``number_format`` with grouping).
 
 Translation: Jinja2's own ``i18n`` extension with Django's ``gettext`` family installed as
 its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_()``,
@@ -25,6 +26,7 @@ from django.templatetags.static import static as django_static
 from django.test.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 
@@ -92,6 +94,12 @@ def date(value, arg=None):
     return defaultfilters.date(template_localtime(value), arg)
 
 
+def number(value):
+    """A count grouped as the active language groups digits: 12,345 in English and Korean,
+    12.345 in Turkish (Django's formats; the pages' summaries do the same in Python)."""
+    return number_format(value, force_grouping=True)
+
+
 @pass_eval_context
 def linebreaks(eval_ctx, value):
     """Django's ``linebreaks``: escapes the text (unless autoescape is off) and returns
@@ -124,6 +132,7 @@ def environment(**options):
         date=date,
         pluralize=defaultfilters.pluralize,
         linebreaks=linebreaks,
+        number=number,
         truncatechars=defaultfilters.truncatechars,
         capfirst=defaultfilters.capfirst,
     )
