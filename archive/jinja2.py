@@ -26,7 +26,7 @@ from django.templatetags.static import static as django_static
 from django.test.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
-from django.utils.formats import number_format
+from django.utils.formats import FORMAT_SETTINGS, number_format
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 
@@ -82,10 +82,13 @@ def _static(path, prefix):
 
 @receiver(setting_changed)
 def forget_addresses(*, setting, **kwargs):
-    """A test that changes the static storage or the URLs gets addresses made with them."""
+    """A test that changes the static storage, the URLs or the number formats gets what
+    they make now."""
     if setting in ("STORAGES", "STATIC_URL", "STATIC_ROOT", "ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
         _static.cache_clear()
         _plain_url.cache_clear()
+    if setting in FORMAT_SETTINGS or setting == "FORMAT_MODULE_PATH":  # as Django's own cache
+        _grouped.cache_clear()
 
 
 def date(value, arg=None):
@@ -96,7 +99,15 @@ def date(value, arg=None):
 
 def number(value):
     """A count grouped as the active language groups digits: 12,345 in English and Korean,
-    12.345 in Turkish (Django's formats; the pages' summaries do the same in Python)."""
+    12.345 in Turkish (Django's formats; the pages' summaries do the same in Python). Each
+    count is written once per language: a list's facets show the same counts request after
+    request (the count cache keeps them), and ``number_format`` is most of a facet link's
+    cost."""
+    return _grouped(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _grouped(value, language):
     return number_format(value, force_grouping=True)
 
 
