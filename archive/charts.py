@@ -19,7 +19,9 @@ the page's text colour (dark mode included) and reads in black and white: every 
 marker shape with its value written next to it, and the axes are labelled in words.
 
 Every piece of text (title, notes, labels) is escaped with ``format_html``; nothing from the
-database or the caller is trusted.
+database or the caller is trusted. The words are in the active language, and the numbers in
+its formats: "12.32M" and "12.32 million" in English, "1232만" in Korean, "12,32 Mn" and
+"12,32 milyon" in Turkish (Babel's CLDR compact formats).
 """
 
 import math
@@ -27,8 +29,14 @@ import re
 from decimal import Decimal
 from itertools import pairwise
 
+from babel.numbers import format_compact_decimal
+from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext, to_locale
+
+from .models.film_parts import qualified
 
 ADMISSIONS = "admissions"
 
@@ -47,7 +55,7 @@ def admissions_chart(
     width=640,
     height=320,
     id_prefix="admissions-chart",
-    title="Admissions by day since release",
+    title=None,
 ):
     """Return the chart of admissions by day since release, or ``None`` without a point.
 
@@ -68,13 +76,17 @@ def admissions_chart(
       ``value_display`` ("12,320,000"), ``label`` ("12.32M", "more than 12M"),
       ``qualifier``, ``reported_on``, ``note`` and ``figure``, for a table beside the chart;
     - ``unplotted``: the figures without a day, as dicts with the same keys (``day`` None);
-    - ``description``: the chart in one or two plain-English sentences, the text alternative.
+    - ``description``: the chart in one or two plain sentences, the text alternative.
+
+    ``title`` defaults to "Admissions by day since release" in the active language.
     """
     points, unplotted = _collect(figures, release_date)
     if not points:
         return None
     description = _describe(points, unplotted)
-    svg = _draw(points, width, height, _safe_id(id_prefix), str(title or ""), description)
+    if title is None:
+        title = gettext("Admissions by day since release")
+    svg = _draw(points, width, height, _safe_id(id_prefix), str(title), description)
     return {"svg": svg, "points": points, "unplotted": unplotted, "description": description}
 
 
@@ -94,8 +106,8 @@ def _collect(figures, release_date):
         entry = {
             "day": day if day is not None and day >= 0 else None,
             "value": value,
-            "value_display": f"{value:,}",
-            "label": _qualified(qualifier, short_number(value)),
+            "value_display": number_format(value, force_grouping=True),
+            "label": qualified(qualifier, short_number(value)),
             "qualifier": qualifier,
             "reported_on": figure.reported_on,
             "note": figure.note,
@@ -112,54 +124,80 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else value.normalize()
 
 
-def _qualified(qualifier, text):
-    words = {"about": "about", "more_than": "more than"}.get(qualifier)
-    return f"{words} {text}" if words else text
-
-
 def _trim(text):
     """``"12.30"`` -> ``"12.3"``, ``"10.00"`` -> ``"10"``."""
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _locale():
+    """The active language as Babel names its locale ("ko", "tr", "en")."""
+    return to_locale(get_language() or settings.LANGUAGE_CODE)
+
+
 def short_number(value):
-    """A count in a few characters: 12,320,000 -> "12.32M", 850,000 -> "850K", 950 -> "950"."""
-    value = float(value)
-    if abs(value) >= 1_000_000:
-        return _trim(f"{value / 1_000_000:.2f}") + "M"
-    if abs(value) >= 1_000:
-        return _trim(f"{value / 1_000:.1f}") + "K"
-    return _trim(f"{value:.2f}")
+    """A count in a few characters, in the active language: 12,320,000 -> "12.32M",
+    850,000 -> "850K", 950 -> "950" (in Korean "1232만", "85만")."""
+    return format_compact_decimal(value, format_type="short", locale=_locale(), fraction_digits=2)
 
 
 def words_number(value):
-    """A count in words for the text alternative: 12,320,000 -> "12.32 million"."""
+    """A count in words for the text alternative: 12,320,000 -> "12.32 million" (in Korean
+    "1232만"); below a million, the number grouped: "850,000"."""
     if abs(float(value)) >= 1_000_000:
-        return _trim(f"{float(value) / 1_000_000:.2f}") + " million"
-    return f"{value:,}"
+        return format_compact_decimal(
+            value, format_type="long", locale=_locale(), fraction_digits=2
+        )
+    return number_format(value, force_grouping=True)
 
 
 def _describe(points, unplotted):
     def amount(point):
-        return _qualified(point["qualifier"], words_number(point["value"]))
+        return qualified(point["qualifier"], words_number(point["value"]))
 
     first, last = points[0], points[-1]
     if len(points) == 1:
-        text = f"Admissions were {amount(first)} on day {first['day']}."
+        text = gettext("Admissions were %(amount)s on day %(day)s.") % {
+            "amount": amount(first),
+            "day": first["day"],
+        }
     else:
+        # One whole sentence per direction, so that each language words it its own way.
         if last["value"] > first["value"]:
-            verb = "rose"
+            sentence = ngettext(
+                "Admissions rose from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figure.",
+                "Admissions rose from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figures.",
+                len(points),
+            )
         elif last["value"] < first["value"]:
-            verb = "fell"
+            sentence = ngettext(
+                "Admissions fell from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figure.",
+                "Admissions fell from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figures.",
+                len(points),
+            )
         else:
-            verb = "went"
-        text = (
-            f"Admissions {verb} from {amount(first)} on day {first['day']} "
-            f"to {amount(last)} on day {last['day']}, over {len(points)} reported figures."
-        )
+            sentence = ngettext(
+                "Admissions went from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figure.",
+                "Admissions went from %(first)s on day %(first_day)s to %(last)s on day "
+                "%(last_day)s, over %(num)s reported figures.",
+                len(points),
+            )
+        text = sentence % {
+            "first": amount(first),
+            "first_day": first["day"],
+            "last": amount(last),
+            "last_day": last["day"],
+            "num": len(points),
+        }
     if unplotted:
         others = ", ".join(amount(point) for point in unplotted)
-        text += f" Not plotted, for want of a day or date: {others}."
+        text += " " + gettext("Not plotted, for want of a day or date: %(figures)s.") % {
+            "figures": others
+        }
     return text
 
 
@@ -192,7 +230,8 @@ def nice_ticks(maximum, target=5, integer=False):
 
 def _tick_text(value, step):
     decimals = max(0, -math.floor(math.log10(step))) if step else 0
-    return _trim(f"{value:.{decimals}f}")
+    # The active language's decimal mark (2.5 or 2,5), never a thousands separator.
+    return number_format(_trim(f"{value:.{decimals}f}"))
 
 
 def _n(number):
@@ -321,9 +360,8 @@ def _draw(points, width, height, prefix, title, description):
         format_html(
             '<g class="chart-axes">'
             '<path d="M{} {}V{}H{}" fill="none" stroke="currentColor"/>'
-            '<text x="{}" y="{}" text-anchor="middle">Days since release</text>'
-            '<text transform="translate({} {}) rotate(-90)" text-anchor="middle">'
-            "Admissions (millions)</text>"
+            '<text x="{}" y="{}" text-anchor="middle">{}</text>'
+            '<text transform="translate({} {}) rotate(-90)" text-anchor="middle">{}</text>'
             "</g>",
             _n(left),
             _n(top),
@@ -331,8 +369,10 @@ def _draw(points, width, height, prefix, title, description):
             _n(right),
             _n((left + right) / 2),
             _n(height - 10),
+            gettext("Days since release"),
             _n(16),
             _n((top + bottom) / 2),
+            gettext("Admissions (millions)"),
         )
     )
 
@@ -357,7 +397,10 @@ def _draw(points, width, height, prefix, title, description):
     for point, (x, y) in zip(points, coordinates, strict=True):
         lx, ly, anchor, box = _place_label(x, y, point["label"], taken, bounds)
         taken.append(box)
-        tooltip = f"Day {point['day']}: {_qualified(point['qualifier'], point['value_display'])}"
+        tooltip = gettext("Day %(day)s: %(amount)s") % {
+            "day": point["day"],
+            "amount": qualified(point["qualifier"], point["value_display"]),
+        }
         if point["note"]:
             tooltip += f" ({point['note']})"
         marks.append(

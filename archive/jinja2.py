@@ -5,7 +5,8 @@ and django-axes' pages stay on Django templates. The pages were written for Djan
 template language, so the environment offers what they use from it under the same names
 and with the same output: ``url``, ``static`` and ``querystring`` as globals, and Django's
 ``date``, ``pluralize``, ``linebreaks``, ``truncatechars`` and ``capfirst`` filters. Jinja2's
-own ``join``, ``length`` and ``lower`` already behave as Django's do.
+own ``join``, ``length`` and ``lower`` already behave as Django's do. ``number`` groups a
+count's digits in the active language's way (``number_format`` with grouping).
 
 Translation: Jinja2's own ``i18n`` extension with Django's ``gettext`` family installed as
 its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_()``,
@@ -31,6 +32,7 @@ from django.templatetags.static import static as django_static
 from django.test.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.formats import FORMAT_SETTINGS, number_format
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 from markupsafe import Markup
@@ -88,13 +90,15 @@ def _static(path, prefix):
 
 @receiver(setting_changed)
 def forget_addresses(*, setting, **kwargs):
-    """A test that changes the static storage, the URLs or the catalogues gets addresses and
-    words made with them."""
+    """A test that changes the static storage, the URLs, the catalogues or the number formats
+    gets what they make now."""
     if setting in ("STORAGES", "STATIC_URL", "STATIC_ROOT", "ROOT_URLCONF", "FORCE_SCRIPT_NAME"):
         _static.cache_clear()
         _plain_url.cache_clear()
     if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
         _translated.cache_clear()
+    if setting in FORMAT_SETTINGS or setting == "FORMAT_MODULE_PATH":  # as Django's own cache
+        _grouped.cache_clear()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -157,6 +161,20 @@ def date(value, arg=None):
     return defaultfilters.date(template_localtime(value), arg)
 
 
+def number(value):
+    """A count grouped as the active language groups digits: 12,345 in English and Korean,
+    12.345 in Turkish (Django's formats; the pages' summaries do the same in Python). Each
+    count is written once per language: a list's facets show the same counts request after
+    request (the count cache keeps them), and ``number_format`` is most of a facet link's
+    cost."""
+    return _grouped(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _grouped(value, language):
+    return number_format(value, force_grouping=True)
+
+
 @pass_eval_context
 def linebreaks(eval_ctx, value):
     """Django's ``linebreaks``: escapes the text (unless autoescape is off) and returns
@@ -189,6 +207,7 @@ def environment(**options):
         date=date,
         pluralize=defaultfilters.pluralize,
         linebreaks=linebreaks,
+        number=number,
         truncatechars=defaultfilters.truncatechars,
         capfirst=defaultfilters.capfirst,
     )

@@ -28,6 +28,7 @@ from .models import Company, Film, FilmTitle, Person, SearchEntry
 from .models.base import slug_url
 from .models.film import display_title
 from .models.person import distinction, name_lines
+from .names import country_name
 from .text import fold
 
 #: The most rows read from each searched column (and so the deepest a group can page).
@@ -170,7 +171,7 @@ def films(folded, limit=CANDIDATES):
                 rank,
                 importance,
                 year,
-                detail=f"Film, {year}" if year else "Film",
+                detail=gettext("Film, %(year)s") % {"year": year} if year else gettext("Film"),
                 reason=reason,
             )
         )
@@ -203,11 +204,11 @@ def person_hit(row, rank=EXACT, folded=""):
     reason = ""
     if folded and text_tier(row["name"], folded) is None:
         if row["name_original"] and text_tier(row["name_original"], folded) is not None:
-            reason = f"name in original script: {row['name_original']}"
+            reason = gettext("name in original script: %(name)s") % {"name": row["name_original"]}
         else:
             others = [n for n in name_lines(row["other_names"]) if text_tier(n, folded) is not None]
             if others:
-                reason = f"also known as: {others[0]}"
+                reason = gettext("also known as: %(name)s") % {"name": others[0]}
     detail = distinction(
         row["first_year"],
         row["last_year"],
@@ -254,13 +255,14 @@ def person_count(folded, cap):
 
 def _small_sql(vendor, table, kind):
     """A small table's rows whose name contains the text, case aside (as Django's
-    ``icontains``): ``kind, tier, name, slug, country``."""
+    ``icontains``): ``kind, tier, name, slug, country, country code``."""
     name = "UPPER(t.name::text)" if vendor == "postgresql" else "t.name"
     like = "LIKE UPPER(%s)" if vendor == "postgresql" else "LIKE %s ESCAPE '\\'"
     return (
         f"SELECT * FROM (SELECT '{kind}' AS kind, CASE WHEN {name} {like} THEN {EXACT} "
         f"WHEN {name} {like} THEN {PREFIX} ELSE {ANYWHERE} END AS tier, t.name, t.slug, "
-        f"c.name AS country FROM {table} t LEFT JOIN archive_country c ON c.id = t.country_id "
+        f"c.name AS country, c.code FROM {table} t "
+        f"LEFT JOIN archive_country c ON c.id = t.country_id "
         f"WHERE {name} {like} ORDER BY tier, t.name, t.id LIMIT {SMALL_TABLE_ROWS}) AS {kind}"
     )
 
@@ -279,11 +281,22 @@ def small_tables(text):
         rows = cursor.fetchall()
     found = {"company": [], "ceremony": []}
     awards = reverse("archive:award-list")
-    for kind, tier, name, slug, country in rows:
+    for kind, tier, name, slug, country, code in rows:
+        country = country_name(code, default=country) if country else ""
         if kind == "company":
-            hit = Hit(kind, name, "", tier, detail=f"Company, {country}" if country else "Company")
+            detail = (
+                gettext("Company, %(country)s") % {"country": country}
+                if country
+                else gettext("Company")
+            )
+            hit = Hit(kind, name, "", tier, detail=detail)
         else:
             url = awards + "?" + urlencode({"ceremony": slug})
-            hit = Hit(kind, name, url, tier, detail=f"Awards, {country}" if country else "Awards")
+            detail = (
+                gettext("Awards, %(country)s") % {"country": country}
+                if country
+                else gettext("Awards")
+            )
+            hit = Hit(kind, name, url, tier, detail=detail)
         found[kind].append(hit)
     return found["company"], found["ceremony"]

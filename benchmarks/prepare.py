@@ -1,5 +1,7 @@
 """The benchmark's pages: which URLs stand for home, the lists, a film, a person, the export,
-and the admin's film form.
+and the admin's film form. Every public page is measured in every language of the archive:
+its English address, then the same page under ``/ko/`` and ``/tr/`` (keys "home (ko)",
+"home (tr)"), which must keep the English page's target.
 
 Needs Django set up (benchmarks/measure.py does it). The pages are found in the data, so that
 they exist at any archive size; the only changes made are to give the seed fixture's film 50
@@ -7,11 +9,13 @@ credits, the film page and film form measured, and to add the superuser the admi
 asked as.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 from django.test import Client
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language_info
 
 from archive.models import Film, Person, Role
 
@@ -41,7 +45,33 @@ def film_with_fifty_credits():
 
 
 def pages():
-    """``{key: (path, label)}`` in the order of the report; the keys name the targets."""
+    """``{key: (path, label)}`` in the order of the report; the keys name the targets. Each
+    page in English, followed by the same page in each other language."""
+    return {
+        key: page
+        for english_key, (path, label) in english_pages().items()
+        for key, page in in_every_language(english_key, path, label)
+    }
+
+
+def in_every_language(key, path, label):
+    """The page ``(key, (path, label))`` in English, then in each other language of
+    ``settings.LANGUAGES``: "home (ko)" at ``/ko/``, labelled with its own address where the
+    label shows one, else with the language's name ("film page (50 credits) in Korean")."""
+    yield key, (path, label)
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        translated = translate_url(path, code)
+        if f"`{path}`" in label:
+            translated_label = label.replace(f"`{path}`", f"`{translated}`")
+        else:
+            translated_label = f"{label} in {get_language_info(code)['name']}"
+        yield f"{key} ({code})", (translated, translated_label)
+
+
+def english_pages():
+    """``{key: (path, label)}``: the pages at their English (unprefixed) addresses."""
     film = film_with_fifty_credits()
     person = Person.objects.annotate(n=Count("roles")).order_by("-n", "pk").first()
     # A search word taken from the data, so the search finds something at any size.

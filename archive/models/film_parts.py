@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .film import Film
@@ -65,6 +67,16 @@ class FilmTitle(models.Model):
         return (*self.film.natural_key(), self.kind, self.text)
 
     natural_key.dependencies = ["archive.film"]
+
+
+def qualified(qualifier, amount):
+    """``amount`` (a figure already written out) with its qualifier, as one message so that
+    each language places the words: "about 12,800,000", "약 12,800,000", "12.000.000 üzeri"."""
+    if qualifier == BoxOfficeFigure.Qualifier.ABOUT:
+        return gettext("about %(amount)s") % {"amount": amount}
+    if qualifier == BoxOfficeFigure.Qualifier.MORE_THAN:
+        return gettext("more than %(amount)s") % {"amount": amount}
+    return amount
 
 
 class FigureManager(models.Manager):
@@ -155,12 +167,11 @@ class BoxOfficeFigure(models.Model):
     def value_display(self):
         amount = self.value.normalize()
         amount = int(amount) if amount == amount.to_integral() else amount
-        text = f"{amount:,}"
+        # Grouped as the active language groups digits: 12,320,000 or 12.320.000.
+        text = number_format(amount, force_grouping=True)
         if self.currency:
             text = f"{self.currency} {text}"
-        if self.qualifier:
-            text = f"{self.get_qualifier_display()} {text}"
-        return text
+        return qualified(self.qualifier, text)
 
     def clean(self):
         super().clean()

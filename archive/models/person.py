@@ -8,7 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Substr
 from django.db.models.lookups import GreaterThanOrEqual
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..search import matching
@@ -47,7 +49,7 @@ def person_years(first_year, last_year, birth_date):
     if years:
         return years
     match = PARTIAL_DATE.fullmatch(birth_date or "")
-    return f"b. {match['year']}" if match else ""
+    return gettext("b. %(year)s") % {"year": match["year"]} if match else ""
 
 
 def distinction(first_year, last_year, known_for_title, known_for_year, birth_date):
@@ -58,22 +60,6 @@ def distinction(first_year, last_year, known_for_title, known_for_year, birth_da
     if known_for_title:
         parts.append(f"{known_for_title}, {known_for_year}" if known_for_year else known_for_title)
     return "; ".join(part for part in parts if part)
-
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def validate_partial_date(value):
@@ -93,15 +79,19 @@ def validate_partial_date(value):
 
 
 def partial_date_display(value):
-    """``1970``, ``March 1970`` or ``10 March 1970``: a partial date as the site writes it."""
+    """``1970``, ``March 1970`` or ``10 March 1970``: a partial date as the site writes it,
+    in the active language's formats (``1970년 3월 10일``, ``10 Mart 1970``)."""
     match = PARTIAL_DATE.fullmatch(value or "")
     if match is None:
         return value or ""
-    year, month, day = match.groups()
-    parts = [str(int(day))] if day else []
-    if month:
-        parts.append(MONTHS[int(month) - 1])
-    return " ".join([*parts, year])
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is None:
+        return str(year)
+    try:
+        date = datetime.date(year, month, day or 1)
+    except ValueError:  # a row written past the validation, as a raw load can
+        return value
+    return date_format(date, "DATE_FORMAT" if day else "YEAR_MONTH_FORMAT")
 
 
 class PersonQuerySet(models.QuerySet):

@@ -817,31 +817,53 @@ def test_without_javascript_the_header_box_lands_on_the_search_page(open_visitor
     visitor.at(ORIGINAL)
 
 
+def tab_to(page, target, most=30):
+    """Press Tab from where the focus is until ``target`` has it (the keyboard only)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{most} presses of Tab never reached {target}")
+
+
 def test_the_language_switch_keeps_a_filtered_list_with_the_keyboard_and_no_javascript(
     open_visitor,
 ):
     visitor = open_visitor(java_script_enabled=False)
     page = visitor.page
-    query = "country=KR&country=TR&sort=title"
+    query = "country=KR&country=TR&genre=drama&genre=comedy-drama&sort=title"
     visitor.goto(f"/films/?{query}")
-    for language, name, path, title in [
-        ("ko", "한국어", "/ko/films/", "영화"),
-        ("tr", "Türkçe", "/tr/films/", "Filmler"),
-        ("en", "English", "/films/", "Films"),
+    for language, name, path, title, narrow, summary in [
+        ("ko", "한국어", "/ko/films/", "영화", "좁혀 보기", "영화 2편 "),
+        ("tr", "Türkçe", "/tr/films/", "Filmler", "Daralt", "2 film "),
+        ("en", "English", "/films/", "Films", "Narrow down", "2 films "),
     ]:
-        page.get_by_role("button", name=name).focus()
+        # From the top of the page, Tab to the language's button and press Enter.
+        button = page.get_by_role("button", name=name)
+        tab_to(page, button)
+        assert_focus_visible(page)
         page.keyboard.press("Enter")
-        visitor.at(path, query)
+        visitor.at(path, re.escape(query))
         expect(page.locator("html")).to_have_attribute("lang", language)
         expect(heading(page)).to_have_text(title)
+        expect(page.get_by_role("heading", name=narrow, exact=True)).to_be_visible()
+        expect(page.locator("#summary")).to_have_text(re.compile("^" + re.escape(summary)))
         expect(page.get_by_role("button", name=name)).to_have_attribute("aria-pressed", "true")
-        # The filters came along: the two films of South Korea and Türkiye.
+        # The filters and the sort came along: the two films of South Korea and Türkiye,
+        # by title.
         expect(page.locator("table.records tbody tr")).to_have_count(2)
-    # axe runs in the page, so with JavaScript on: each language's page, its lang included.
+        expect(page.locator("form.filters select[name=sort]")).to_have_value("title")
+
+
+def test_axe_finds_nothing_on_the_korean_and_turkish_pages(open_visitor):
+    """axe runs in the page, so with JavaScript on: the home page, a list and a film page
+    in each language, their ``lang`` included."""
     reader = open_visitor()
-    for path in ("/ko/films/", "/tr/films/"):
-        reader.goto(f"{path}?{query}")
-        assert axe_violations(reader.page) == []
+    for language in ("ko", "tr"):
+        for path in ("/", "/films/?country=KR&country=TR&sort=title", ORIGINAL):
+            reader.goto(f"/{language}{path}")
+            expect(reader.page.locator("html")).to_have_attribute("lang", language)
+            assert axe_violations(reader.page) == [], f"/{language}{path}"
 
 
 def test_the_search_page_is_accessible(open_visitor):

@@ -54,6 +54,39 @@ def test_a_missing_an_untranslated_and_a_fuzzy_string_fail_the_check():
     ]
 
 
+def test_a_string_newly_marked_in_a_template_or_the_code_fails_the_check(tmp_path, monkeypatch):
+    """The whole chain, on the catalogues as they are: a new string marked in a template
+    and one in the code, read by the extractors, are missing from every language's
+    catalogue until they are translated."""
+    templates = tmp_path / "templates" / "jinja2"
+    templates.mkdir(parents=True)
+    (templates / "new.html").write_text(
+        '<p>{{ _("Films") }}: {{ _("A sentence no catalogue has yet") }}</p>', encoding="utf-8"
+    )
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "new.py").write_text(
+        "from django.utils.translation import gettext_lazy as _\n"
+        'LABEL = _("A label no catalogue has yet")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(catalogues, "root", lambda: tmp_path)
+    marked = catalogues.extract()
+    assert {message.id for message in marked if message.id} == {
+        "Films",
+        "A sentence no catalogue has yet",
+        "A label no catalogue has yet",
+    }
+    for language in catalogues.languages():
+        catalog = catalogues.read(catalogues.po_path(language), language)
+        assert sorted(catalogues.problems(marked, catalog)) == [
+            "missing: 'A label no catalogue has yet'",
+            "missing: 'A sentence no catalogue has yet'",
+        ]
+        catalog.add("A sentence no catalogue has yet", "…")
+        catalog.add("A label no catalogue has yet", "…")
+        assert catalogues.problems(marked, catalog) == []
+
+
 def test_the_catalogues_compile_without_gettext_tools(tmp_path):
     folder = tmp_path / "tr" / "LC_MESSAGES"
     folder.mkdir(parents=True)

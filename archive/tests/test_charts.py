@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from archive.charts import admissions_chart, nice_ticks, short_number
@@ -168,6 +169,57 @@ def test_not_colour_only_markers_labels_axes():
     }
     assert colours == {"currentColor"}
     assert "<script" not in str(chart["svg"])
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "ko",
+            {
+                "title": "개봉 후 일자별 관객 수",
+                "axes": ["개봉 후 일수", "관객 수(백만 명)"],
+                "labels": ["460만", "1000만", "1200만 초과", "1232만"],
+                "tooltip": "52일째: 12,320,000",
+                "description": "관객 수가 개봉 14일째 460만에서 52일째 1232만(으)로 늘었습니다"
+                "(보고된 수치 4개). 날짜나 개봉 후 일수가 없어 그래프에 넣지 못한 수치: 약 1280만.",
+            },
+        ),
+        (
+            "tr",
+            {
+                "title": "Gösterimden bu yana günlere göre seyirci sayısı",
+                "axes": ["Gösterimden bu yana geçen gün", "Seyirci sayısı (milyon)"],
+                "labels": ["4,6\xa0Mn", "10\xa0Mn", "12\xa0Mn üzeri", "12,32\xa0Mn"],
+                "tooltip": "52. gün: 12.320.000",
+                "description": "Seyirci sayısı arttı: 14. günde 4,6 milyon, 52. günde 12,32 milyon "
+                "(bildirilen 4 rakam). Günü ya da tarihi bilinmediği için grafikte gösterilmeyen: "
+                "yaklaşık 12,8 milyon.",
+            },
+        ),
+    ],
+)
+def test_the_chart_is_drawn_in_the_active_language(language, words):
+    """Its words from the catalogues, its numbers in the language's formats: a Korean
+    reader counts in 만 (ten thousands), a Turkish one writes 12,32 milyon."""
+    with translation.override(language):
+        chart = admissions_chart(miracle_figures(), release_date=RELEASE)
+    svg = parse(chart)
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert svg.find(f"{SVG}title").text == words["title"]
+    assert set(words["axes"]) <= set(texts)
+    assert [p["label"] for p in chart["points"]] == words["labels"]
+    assert set(words["labels"]) <= set(texts)
+    assert words["tooltip"] in [t.text for t in svg.iter(f"{SVG}title")]
+    assert chart["description"] == words["description"]
+    assert svg.find(f"{SVG}desc").text == words["description"]
+
+
+def test_the_ticks_take_the_languages_decimal_mark():
+    chart = [figure("1200000", day=1), figure("2400000", day=2)]
+    with translation.override("tr"):
+        texts = [t.text for t in parse(admissions_chart(chart)).iter(f"{SVG}text")]
+    assert {"0", "0,5", "1", "1,5", "2", "2,5"} <= set(texts)
 
 
 def test_text_is_escaped():

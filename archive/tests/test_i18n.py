@@ -1,6 +1,7 @@
 """The archive in English, Korean and Turkish (archive/i18n.py, config/urls.py): each page
 in each language, the language switch, the alternates, the first visit to /, the caches and
-the admin."""
+the admin. What each page writes in each language (dates, numbers, words of the code) is in
+test_i18n_pages.py."""
 
 import re
 
@@ -12,6 +13,7 @@ from django.utils import translation
 from archive.tests import factories as f
 from archive.tests.conftest import editor
 from archive.tests.factories import ORIGINAL
+from archive.tests.pages import pagination, section
 
 pytestmark = pytest.mark.django_db
 
@@ -96,18 +98,40 @@ def test_each_page_answers_in_each_language(client, page, language):
 
 @pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize(
-    "language, date, minutes",
+    "language, date, minutes, figures",
     [
-        ("en", "23 January 2013", "127 minutes"),
-        ("ko", "2013년 1월 23일", "127분"),
-        ("tr", "23 Ocak 2013", "127 dakika"),
+        (
+            "en",
+            "23 January 2013",
+            "127 minutes",
+            ["12,320,000", "more than 12,000,000", "about 12,800,000", "KRW 3,500,000,000"],
+        ),
+        (
+            "ko",
+            "2013년 1월 23일",
+            "127분",
+            ["12,320,000", "12,000,000 초과", "약 12,800,000", "KRW 3,500,000,000"],
+        ),
+        (
+            "tr",
+            "23 Ocak 2013",
+            "127 dakika",
+            ["12.320.000", "12.000.000 üzeri", "yaklaşık 12.800.000", "KRW 3.500.000.000"],
+        ),
     ],
 )
-def test_a_film_page_writes_its_date_and_runtime_in_the_language(client, language, date, minutes):
+def test_a_film_page_writes_its_dates_and_figures_in_the_language(
+    client, language, date, minutes, figures
+):
     response = f.get(client, address("archive:film-detail", {"slug": ORIGINAL}, language))
     body = f.body(response)
     assert f'<time datetime="2013-01-23">{date}</time>' in body
     assert minutes in body
+    # The figures' values, grouped as the language groups digits, each qualifier where the
+    # language puts it.
+    values = re.findall(r'<th scope="row">[^<]*</th><td>([^<]*)</td>', section(response, "box-h"))
+    for figure in figures:
+        assert figure in values
 
 
 @pytest.mark.usefixtures("archive")
@@ -179,6 +203,36 @@ def test_the_language_switch_keeps_the_page_and_its_filters(client):
     assert answer["Location"] == "/films/?country=KR&country=TR&sort=title"
 
 
+#: A filtered, sorted list on its second page (one row a page), for each list.
+SWITCHED = {
+    "films": "country=KR&country=TR&genre=drama&genre=comedy-drama&sort=title&page=2",
+    "people": "role=actor&sort=-name&page=2",
+    "adaptations": "kind=official_remake&sort=title&page=2",
+    "awards": "result=won&sort=category&page=2",
+}
+
+
+@pytest.mark.usefixtures("archive")
+@pytest.mark.parametrize("page", SWITCHED)
+def test_the_language_switch_keeps_a_lists_filters_sort_and_page(client, tune, page):
+    tune(paginate_by=1)
+    name, query = PAGES[page][0], SWITCHED[page]
+    english = address(name, {}, "en")
+    for here, there in [("en", "ko"), ("ko", "tr"), ("tr", "en")]:
+        body = f.body(f.get(client, f"{address(name, {}, here)}?{query}"))
+        following = re.search(r'name="next" value="([^"]+)"', body).group(1).replace("&amp;", "&")
+        assert following == f"{english}?{query}"
+        answer = client.post(
+            reverse("set_language"), {"language": there, "next": following}, secure=True
+        )
+        assert answer["Location"] == f"{address(name, {}, there)}?{query}"
+        landed = f.get(client, answer["Location"])
+        assert landed.status_code == 200
+        assert html_lang(landed) == there
+        # The second page of the same selection: its link back keeps every parameter.
+        assert pagination(landed, "prev") == "?" + query.replace("page=2", "page=1")
+
+
 @pytest.mark.usefixtures("archive")
 def test_a_first_visit_to_the_home_page_follows_accept_language(client):
     response = f.get(client, "/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9,en;q=0.5")
@@ -207,27 +261,30 @@ def test_a_chosen_language_is_remembered_on_the_home_page(client):
 
 
 @pytest.mark.usefixtures("archive")
-def test_a_cached_page_never_answers_in_another_language(client, settings):
+@pytest.mark.parametrize("page", PAGES)
+def test_a_cached_page_never_answers_in_another_language(client, settings, page):
     settings.PAGE_CACHE_SECONDS = 300
     settings.COUNT_CACHE_SECONDS = 600
     cache.clear()
-    query = "?country=KR"
-    english = client.get("/films/" + query, secure=True)
-    assert english["X-Page-Cache"] == "miss"
-    for language, label in [("ko", "좁혀 보기"), ("tr", "Daralt")]:
-        first = client.get(f"/{language}/films/{query}", secure=True)
-        again = client.get(f"/{language}/films/{query}", secure=True)
-        assert (first["X-Page-Cache"], again["X-Page-Cache"]) == ("miss", "hit")
+    name, kwargs, labels = PAGES[page]
+    query = "?q=miracle" if page == "search" else "?country=KR" if page == "films" else ""
+    seen = set()
+    for language in (*LANGUAGES, "en"):
+        url = address(name, kwargs, language) + query
+        first = client.get(url, secure=True)
+        again = client.get(url, secure=True)
+        # Each language's page is built once, then kept under its own address.
+        built = first["X-Page-Cache"] == "miss"
+        assert (built, again["X-Page-Cache"]) == (language not in seen, "hit"), language
+        seen.add(language)
         for response in (first, again):
             assert html_lang(response) == language
-            assert label in f.body(response)
-    again = client.get("/films/" + query, secure=True)
-    assert again["X-Page-Cache"] == "hit"
-    assert html_lang(again) == "en"
-    # The English home page is kept too, and still not served to a Korean first visit.
-    client.get("/", secure=True)
-    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
-    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ko", secure=True)["Location"] == "/ko/"
+            assert response["Content-Language"] == language
+            assert labels[language] in f.body(response)
+            assert labels[{"en": "ko", "ko": "tr", "tr": "en"}[language]] not in f.body(response)
+    if page == "home":
+        # The English home page is kept, and still not served to a Korean first visit.
+        assert client.get("/", HTTP_ACCEPT_LANGUAGE="ko", secure=True)["Location"] == "/ko/"
 
 
 @pytest.mark.usefixtures("archive")

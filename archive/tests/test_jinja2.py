@@ -80,6 +80,24 @@ def test_filters_are_djangos(django_source, jinja_source, value):
     assert jinja_render(jinja_source, {"v": value}) == expected.replace("&#x27;", "&#39;")
 
 
+def test_number_groups_a_count_as_the_active_language_does():
+    shown = {}
+    for language in ("en", "ko", "tr", "en"):
+        with translation.override(language):
+            shown[language] = jinja_render("{{ 1234567|number }} {{ 950|number }}")
+    # Kept per language: the English writing of a count is never lent to Turkish.
+    assert shown == {"en": "1,234,567 950", "ko": "1,234,567 950", "tr": "1.234.567 950"}
+
+
+def test_number_follows_a_change_of_the_formats():
+    # A language without formats of its own groups with the settings' separator.
+    with translation.override("xx"), override_settings(NUMBER_GROUPING=3):
+        assert jinja_render("{{ 1234567|number }}") == "1,234,567"
+        with override_settings(THOUSAND_SEPARATOR=" "):
+            assert jinja_render("{{ 1234567|number }}") == "1 234 567"
+        assert jinja_render("{{ 1234567|number }}") == "1,234,567"
+
+
 def test_date_shows_a_datetime_in_the_current_time_zone():
     moment = datetime(2024, 1, 1, 20, 0, tzinfo=timezone.utc)
     with django_timezone.override("Asia/Seoul"):

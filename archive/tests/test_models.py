@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import UniqueConstraint
 from django.urls import reverse
+from django.utils import translation
 
 from archive.models import (
     Adaptation,
@@ -836,6 +837,43 @@ def test_a_slug_is_lower_case_by_rule(model, fields):
 def test_a_person_date_may_be_partial(value, shown):
     validate_partial_date(value)
     assert partial_date_display(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", ["1970", "March 1970", "9 March 1970", "b. 1998"]),
+        ("ko", ["1970", "1970년 3월", "1970년 3월 9일", "1998년생"]),
+        ("tr", ["1970", "Mart 1970", "09 Mart 1970", "d. 1998"]),
+    ],
+)
+def test_a_person_date_is_written_in_the_active_language(language, shown):
+    with translation.override(language):
+        written = [partial_date_display(value) for value in ("1970", "1970-03", "1970-03-09")]
+        assert [*written, distinction(None, None, "", None, "1998-03")] == shown
+
+
+def test_a_person_date_that_slipped_past_the_checks_is_shown_as_written():
+    # A raw load writes what it is given; the page must still be drawn.
+    assert partial_date_display("1970-02-30") == "1970-02-30"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", ["more than 12,000,000", "about KRW 3,500,000,000", "1,234.5"]),
+        ("ko", ["12,000,000 초과", "약 KRW 3,500,000,000", "1,234.5"]),
+        ("tr", ["12.000.000 üzeri", "yaklaşık KRW 3.500.000.000", "1.234,5"]),
+    ],
+)
+def test_a_figure_is_written_in_the_active_language(language, shown):
+    figures = [
+        BoxOfficeFigure(value=Decimal("12000000"), qualifier="more_than"),
+        BoxOfficeFigure(value=Decimal("3500000000"), currency="KRW", qualifier="about"),
+        BoxOfficeFigure(value=Decimal("1234.50")),
+    ]
+    with translation.override(language):
+        assert [figure.value_display for figure in figures] == shown
 
 
 @pytest.mark.parametrize("value", ["70", "1970-13", "1970-02-30", "March 1970", "1970-3"])

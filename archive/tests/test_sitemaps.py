@@ -161,6 +161,39 @@ def test_sitemap_gives_each_page_its_other_languages_as_alternates(client):
 
 
 @pytest.mark.urls("config.urls")
+@pytest.mark.usefixtures("archive_data")
+def test_every_page_of_the_sitemap_names_itself_in_every_language(client):
+    """Each entry, whatever its language, lists the same page in English, Korean and
+    Turkish (and English as x-default), and each of those is an entry of its own."""
+    response = f.get(client, reverse("sitemap"))
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    entries = {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("x:link", ns)
+            if link.get("rel") == "alternate"
+        }
+        for url in ET.fromstring(response.content).findall("s:url", ns)
+    }
+    assert len(entries) == 3 * (6 + 30 + 5)
+    for loc, alternates in entries.items():
+        english = alternates["en"]
+        path = english.removeprefix(f.BASE)
+        assert alternates == {
+            "en": english,
+            "ko": f"{f.BASE}/ko{path}",
+            "tr": f"{f.BASE}/tr{path}",
+            "x-default": english,
+        }, loc
+        assert loc in (alternates["en"], alternates["ko"], alternates["tr"])
+        for language in ("en", "ko", "tr"):
+            assert entries[alternates[language]] == alternates
+
+
+@pytest.mark.urls("config.urls")
 @pytest.mark.usefixtures("archive_data", "every_cache_mode")
 def test_robots_txt_keeps_robots_out_of_the_admin_and_names_the_sitemap(client):
     response = f.get(client, "/robots.txt")

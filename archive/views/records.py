@@ -3,19 +3,22 @@
 from django import forms
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
-from django.utils.translation import npgettext_lazy
+from django.utils.translation import gettext_lazy, npgettext_lazy
+
+#: What a page answers to a format it does not give, for each set of formats a page takes.
+UNKNOWN_FORMAT = {
+    ("html", "json"): gettext_lazy("Unknown format “%(value)s”: use html or json."),
+    ("html", "csv", "json"): gettext_lazy("Unknown format “%(value)s”: use html, csv or json."),
+}
 
 
 def format_field(*formats):
     """The ``format`` parameter of a page: one of ``formats``, html when absent."""
     return forms.ChoiceField(
-        label="Format",
+        label=gettext_lazy("Format"),
         required=False,
         choices=[(name, name.upper()) for name in formats],
-        error_messages={
-            "invalid_choice": f"Unknown format “%(value)s”: use {', '.join(formats[:-1])} "
-            f"or {formats[-1]}."
-        },
+        error_messages={"invalid_choice": UNKNOWN_FORMAT[formats]},
     )
 
 
@@ -23,12 +26,12 @@ def page_field():
     """The ``page`` parameter of a paged page: a whole number from 1; a bad one shows page 1
     with a message."""
     return forms.IntegerField(
-        label="Page",
+        label=gettext_lazy("Page"),
         required=False,
         min_value=1,
         error_messages={
-            "invalid": "The page must be a whole number; showing page 1.",
-            "min_value": "Pages start at 1; showing page 1.",
+            "invalid": gettext_lazy("The page must be a whole number; showing page 1."),
+            "min_value": gettext_lazy("Pages start at 1; showing page 1."),
         },
     )
 
