@@ -123,18 +123,19 @@ def page_helpers(request):
     language = translation.get_language()
     urlconf, prefix = get_urlconf(), get_script_prefix()
 
-    def gettext(message, **variables):
+    # Positional-only: a template may name a placeholder ``num``, ``context`` or ``message``.
+    def gettext(message, /, **variables):
         return _translated(language, None, message) % variables
 
-    def pgettext(context, message, **variables):
+    def pgettext(context, message, /, **variables):
         variables.setdefault("context", context)
         return _translated(language, context, message) % variables
 
-    def ngettext(singular, plural, num, **variables):
+    def ngettext(singular, plural, num, /, **variables):
         variables.setdefault("num", num)
         return Markup(translation.ngettext(singular, plural, num)) % variables
 
-    def npgettext(context, singular, plural, num, **variables):
+    def npgettext(context, singular, plural, num, /, **variables):
         variables.setdefault("context", context)
         variables.setdefault("num", num)
         return Markup(translation.npgettext(context, singular, plural, num)) % variables

@@ -162,6 +162,8 @@ TRANSLATED = (
     '{{ _("100%% <sourced>") }}|'
     '{{ ngettext("%(num)s film", "%(num)s films", 3) }}|'
     '{{ ngettext("{count} film", "{count} films", 1, n=1) }}|'
+    '{{ ngettext("%(num)s film", "%(num)s films", 2, num="<2>") }}|'
+    '{{ _("%(message)s and %(context)s", message="m", context="c") }}|'
     '{{ pgettext("month name", "May") }}|'
     '{{ npgettext("people", "%(num)s person", "%(num)s people", 2) }}|'
     "{{ url('archive:film-list') }}|{{ url('archive:film-detail', kwargs={'slug': 'x'}) }}|"
