@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -113,8 +114,12 @@ def keep_theirs(form, record):
 class StaleSaveFormMixin(forms.ModelForm):
     """The change form of every archive record: refuses a save over another editor's."""
 
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    confirmed_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    opened_version = forms.IntegerField(
+        label=_("Opened version"), widget=forms.HiddenInput, required=False, min_value=0
+    )
+    confirmed_version = forms.IntegerField(
+        label=_("Confirmed version"), widget=forms.HiddenInput, required=False, min_value=0
+    )
 
     #: ``(model, foreign key name, label)`` of the rows edited on the same page, set by
     #: :meth:`StaleSaveAdminMixin.get_form`: their changes are listed in a conflict.
@@ -246,7 +251,7 @@ class StaleSaveAdminMixin:
         deleted = gettext("deleted on the page of %(record)s") % page
         for obj in formset.new_objects:
             touch_parents(obj, request, added, skip=form.instance)
-        for obj, _ in formset.changed_objects:
+        for obj, _fields in formset.changed_objects:
             touch_parents(obj, request, changed, skip=form.instance)
         for obj in formset.deleted_objects:
             touch_parents(obj, request, deleted, skip=form.instance)

@@ -216,7 +216,7 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
 
     def autocomplete_result_label(self, film):
         """What tells remakes apart: ``Miracle in Cell No. 7 (2013, South Korea)``."""
-        countries = ", ".join(country.name for country in film.countries.all())
+        countries = ", ".join(str(country) for country in film.countries.all())
         year = film.year or film.slug
         return f"{film.display_title} ({year}{', ' + countries if countries else ''})"
 
@@ -244,7 +244,9 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
 
     @admin.display(description=_("countries"))
     def country_list(self, film):
-        return ", ".join(country.name for country in film.countries.all())
+        return ", ".join(
+            str(country) for country in film.countries.all()
+        )  # named in the editor's language
 
     def get_search_results(self, request, queryset, search_term):
         """Any title in any script, or a character (Film.objects.search); a year narrows."""

@@ -2,8 +2,8 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from .history import ArchiveHistory
 from .reference import Source
@@ -62,7 +62,11 @@ class Adaptation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.adaptation} ({self.get_kind_display().lower()} of {self.source})"
+        return gettext("%(adaptation)s (%(kind)s of %(source)s)") % {
+            "adaptation": self.adaptation,
+            "kind": self.get_kind_display().lower(),
+            "source": self.source,
+        }
 
     def get_absolute_url(self):
         return self.adaptation.get_absolute_url()

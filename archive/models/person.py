@@ -334,7 +334,7 @@ class Role(models.Model):
     def __str__(self):
         text = f"{self.person.name} – {self.get_kind_display()}"
         if self.character:
-            text += f" as {self.character}"
+            text += " " + gettext("as %(character)s") % {"character": self.character}
         return text
 
     def get_absolute_url(self):
