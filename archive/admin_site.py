@@ -8,12 +8,13 @@ package on purpose: importing the site must not import the admins, which registe
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.utils.translation import gettext_lazy as _
 
 #: The index's groups, in order: (name, model names). A model of the archive not listed
 #: goes to the last group; other apps (users and groups) keep their own.
 GROUPS = (
     (
-        "Films and people",
+        _("Films and people"),
         (
             "film",
             "person",
@@ -26,9 +27,9 @@ GROUPS = (
             "filmnote",
         ),
     ),
-    ("Awards", ("award", "ceremony")),
-    ("Reference data", ("source", "company", "genre", "country", "language")),
-    ("History and loads", ("fixtureload",)),
+    (_("Awards"), ("award", "ceremony")),
+    (_("Reference data"), ("source", "company", "genre", "country", "language")),
+    (_("History and loads"), ("fixtureload",)),
 )
 
 #: How many of the latest changes the index lists.
@@ -36,9 +37,9 @@ RECENT_CHANGES = 12
 
 
 class ArchiveAdminSite(admin.AdminSite):
-    site_header = "Film archive: editors"
-    site_title = "Film archive editors"
-    index_title = "What to edit"
+    site_header = _("Film archive: editors")
+    site_title = _("Film archive editors")
+    index_title = _("What to edit")
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
@@ -52,7 +53,7 @@ class ArchiveAdminSite(admin.AdminSite):
             models = {model["object_name"].lower(): model for model in app["models"]}
             for name, members in GROUPS:
                 rows = [models.pop(member) for member in members if member in models]
-                if name == GROUPS[-1][0]:
+                if name is GROUPS[-1][0]:
                     rows += models.values()
                 if rows:
                     grouped.append({**app, "name": name, "models": rows})

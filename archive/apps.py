@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):
@@ -11,7 +12,7 @@ class ArchiveAdminConfig(admin_apps.AdminConfig):
 
 class ArchiveConfig(AppConfig):
     name = "archive"
-    verbose_name = "Film archive"
+    verbose_name = _("Film archive")
 
     def ready(self):
         from . import checks, signals  # noqa: F401  (registers the checks and receivers)

@@ -6,8 +6,11 @@ public pages' Jinja2 templates, and ``compilemessages`` needs GNU ``msgfmt``. Ba
 both in Python:
 
 - :func:`extract`: the strings marked in the Python code (``gettext``, ``gettext_lazy``,
-  ``ngettext``, ``pgettext`` ... as Django names them) and in the Jinja2 templates
-  (``_()``, ``ngettext()``, ``{% trans %}``, read by Jinja2's own Babel extractor).
+  ``ngettext``, ``pgettext`` ... as Django names them), in the Jinja2 templates
+  (``_()``, ``ngettext()``, ``{% trans %}``, read by Jinja2's own Babel extractor) and in the
+  Django templates of the admin (``{% translate %}``, ``{% blocktranslate %}``: turned into
+  Python by Django's own ``templatize``, as ``makemessages`` does, then read as Python;
+  :func:`extract_django_template`).
 - :func:`update`: each language's ``locale/<code>/LC_MESSAGES/django.po`` brought in line
   with them, its translations kept (``python manage.py update_catalogues``).
 - :func:`problems`: what is missing, untranslated or fuzzy in a catalogue; the test suite
@@ -17,19 +20,37 @@ both in Python:
   the test suite's set-up run it, so no one compiles by hand).
 """
 
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from django.conf import settings
+from django.utils.translation import templatize
 
 DOMAIN = "django"
 
-#: What is read, and with which extractor (Babel's method map: glob patterns from the root).
+
+def extract_django_template(fileobj, keywords, comment_tags, options):
+    """Babel's extraction method for a Django template: Django's ``templatize`` turns its
+    ``{% translate %}`` and ``{% blocktranslate %}`` (with their plurals, contexts and
+    translators' comments) into the gettext calls ``makemessages`` hands to xgettext, on
+    the template's own lines, and Babel's Python extractor reads those."""
+    source = fileobj.read().decode(options.get("encoding", "utf-8"))
+    python = templatize(source, origin=getattr(fileobj, "name", None))
+    # xgettext reads the result loosely; Python's tokenizer wants no indentation. Each call
+    # templatize writes is on one line (with ``\n`` escaped in its strings), so taking off
+    # each line's leading spaces keeps the messages and their line numbers.
+    python = "\n".join(line.lstrip() for line in python.splitlines())
+    yield from extract_python(io.BytesIO(python.encode("utf-8")), keywords, comment_tags, {})
+
+
+#: What is read, and with which extractor (Babel's method map: glob patterns from the root;
+#: the first pattern a file matches decides).
 METHOD_MAP = [
     ("archive/tests/**.py", "ignore"),
     ("archive/synthetic/**.py", "ignore"),
@@ -37,6 +58,8 @@ METHOD_MAP = [
     ("archive/**.py", "python"),
     ("config/**.py", "python"),
     ("templates/jinja2/**.html", "jinja2"),
+    ("archive/jinja2/**.html", "jinja2"),
+    ("templates/**.html", extract_django_template),
 ]
 
 #: Django's translation functions, with the positions of their arguments (Babel's spec).
@@ -68,10 +91,11 @@ def po_path(language, locale_dir=None):
     return base / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def extract():
-    """A catalogue of every marked string of the code and the public templates."""
+def extract(base=None):
+    """A catalogue of every marked string of the code and the templates under ``base``
+    (the project's root by default)."""
     template = Catalog(domain=DOMAIN, project="film-archive", charset="utf-8")
-    base = root()
+    base = root() if base is None else Path(base)
     for filename, lineno, message, comments, context in extract_from_dir(
         base, METHOD_MAP, keywords=KEYWORDS, comment_tags=("Translators:",)
     ):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext, gettext_noop
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
@@ -65,8 +66,10 @@ class CleanImage:
         return f"images/{self.checksum[:2]}/{self.checksum[2:18]}.{self.extension}"
 
 
-def refuse(message, code):
-    raise ValidationError(message, code=code)
+def refuse(message, code, **values):
+    """Refuses the file with ``message`` (marked for translation, worded in the active
+    language: an editor's in the admin, English in a command) and its ``values``."""
+    raise ValidationError(gettext(message) % values if values else gettext(message), code=code)
 
 
 def megabytes(size):
@@ -80,9 +83,13 @@ def clean_image(file):
         file.seek(0, io.SEEK_END)
         size = file.tell()
     if size > MAX_BYTES:
-        refuse(f"This file is {megabytes(size)}; an image may be at most 20 MB.", "too_large")
+        refuse(
+            gettext_noop("This file is %(size)s; an image may be at most 20 MB."),
+            "too_large",
+            size=megabytes(size),
+        )
     if size == 0:
-        refuse("This file is empty.", "empty")
+        refuse(gettext_noop("This file is empty."), "empty")
     file.seek(0)
     with warnings.catch_warnings():
         # Pillow warns above its own limit; ours, checked below, is lower.
@@ -91,30 +98,39 @@ def clean_image(file):
             picture = PILImage.open(file)
         except PILImage.DecompressionBombError:
             refuse(
-                "This image claims more pixels than Pillow will open; an image may have "
-                "at most 50 megapixels.",
+                gettext_noop(
+                    "This image claims more pixels than Pillow will open; an image may have "
+                    "at most 50 megapixels."
+                ),
                 "too_many_pixels",
             )
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             refuse(
-                "This file is not an image (it could not be read as JPEG, PNG, WebP or GIF).",
+                gettext_noop(
+                    "This file is not an image (it could not be read as JPEG, PNG, WebP or GIF)."
+                ),
                 "not_an_image",
             )
     if picture.format not in FORMATS:
         refuse(
-            f"This is a {picture.format} image; the archive takes JPEG, PNG, WebP or GIF.",
+            gettext_noop("This is a %(format)s image; the archive takes JPEG, PNG, WebP or GIF."),
             "wrong_type",
+            format=picture.format,
         )
     extension = FORMATS[picture.format]
     width, height = picture.size
     if width < 1 or height < 1:
-        refuse("This image has no pixels.", "not_an_image")
+        refuse(gettext_noop("This image has no pixels."), "not_an_image")
     if width * height > MAX_PIXELS:
         refuse(
-            f"This image is {width:,} × {height:,} pixels "
-            f"({width * height / 1_000_000:.0f} megapixels); an image may have at most "
-            "50 megapixels.",
+            gettext_noop(
+                "This image is %(width)s × %(height)s pixels (%(megapixels)s megapixels); "
+                "an image may have at most 50 megapixels."
+            ),
             "too_many_pixels",
+            width=f"{width:,}",
+            height=f"{height:,}",
+            megapixels=f"{width * height / 1_000_000:.0f}",
         )
     try:
         picture.load()
@@ -123,7 +139,7 @@ def clean_image(file):
     # truncated", SyntaxError, struct.error, ...): each is the same answer to the editor.
     except Exception:  # noqa: BLE001
         refuse(
-            "This image is truncated or damaged: it could not be read to the end.",
+            gettext_noop("This image is truncated or damaged: it could not be read to the end."),
             "truncated",
         )
     picture = without_metadata(picture)
@@ -137,9 +153,12 @@ def clean_image(file):
     # says so with OSError, ValueError or KeyError, depending on the format.
     except Exception:  # noqa: BLE001
         refuse(
-            f"This image's colour format ({picture.mode}) cannot be converted for the web; "
-            "save it as 8-bit RGB and try again.",
+            gettext_noop(
+                "This image's colour format (%(mode)s) cannot be converted for the web; "
+                "save it as 8-bit RGB and try again."
+            ),
             "unsupported_mode",
+            mode=picture.mode,
         )
     return CleanImage(
         content=content,

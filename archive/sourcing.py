@@ -168,8 +168,8 @@ def missing_person_sources(person):
     """The labels of the facts of ``person``'s page that no source vouches for."""
     missing = []
     if not person.sources.exists():
-        missing.append("Names")
-    for label, model in (("Credits", Role), ("Awards and nominations", Award)):
+        missing.append(gettext("Names"))
+    for label, model in ((gettext("Credits"), Role), (gettext("Awards and nominations"), Award)):
         count = model.objects.filter(person=person).filter(~Q(_sourced_row(model))).count()
         if count:
             missing.append(f"{label} ({count})")

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Adaptation
 from .base import ArchiveAdmin, TabularInline, film_label
@@ -26,7 +28,7 @@ def adaptation_list(film):
         ),
     )
     if not rows:
-        return "None yet."
+        return gettext("None yet.")
     return format_html('<ul class="adaptation-list">{}</ul>', rows)
 
 
@@ -36,8 +38,8 @@ class AdaptedFromInline(TabularInline):
 
     model = Adaptation
     fk_name = "adaptation"
-    verbose_name = "film it is adapted from"
-    verbose_name_plural = "adapted from (link a remake here, on the remake's page)"
+    verbose_name = _("film it is adapted from")
+    verbose_name_plural = _("adapted from (link a remake here, on the remake's page)")
     fields = ("source", "kind", "note", "sources")
     autocomplete_fields = ("source", "sources")
     ordering = ("source__year", "source__title", "pk")
@@ -52,7 +54,7 @@ class AdaptationAdmin(ArchiveAdmin):
     list_select_related = ("source", "adaptation")
     list_filter = ("kind",)
     search_fields = ("adaptation__title_folded__contains", "source__title_folded__contains")
-    search_help_text = "The title of either film."
+    search_help_text = _("The title of either film.")
     fold_search_term = True
     ordering = ("-pk",)
     sortable_by = ()
@@ -60,10 +62,10 @@ class AdaptationAdmin(ArchiveAdmin):
     autocomplete_fields = ("source", "adaptation", "sources")
     fields = ("source", "adaptation", "kind", "note", "sources")
 
-    @admin.display(description="adaptation")
+    @admin.display(description=pgettext_lazy("the film made from another", "adaptation"))
     def adaptation_column(self, adaptation):
         return film_label(adaptation.adaptation)
 
-    @admin.display(description="adapted from")
+    @admin.display(description=_("adapted from"))
     def source_column(self, adaptation):
         return film_label(adaptation.source)

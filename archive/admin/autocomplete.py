@@ -8,6 +8,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.db import models
 from django.db.models import Case, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..text import fold
 from .rows import CompactPickerMixin, SameForEveryRowMixin, SharedChoicesMixin
@@ -124,19 +125,27 @@ class NewRecordAutocompleteSelect(ArchiveAutocompleteSelect):
     """A picker that also offers the name typed as a new record (select2's tags, with
     ``static/archive/admin-new-record.js``): "New person: Kim Nam-gil"."""
 
+    def new_label(self):
+        """ "New person", worded once for all the rows of a page."""
+        return self.for_every_row(
+            "new_label",
+            lambda: (
+                gettext("New %(model)s")
+                % {"model": self.field.remote_field.model._meta.verbose_name}
+            ),
+        )
+
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)
-        opts = self.field.remote_field.model._meta
-        attrs.update({"data-tags": "true", "data-new-label": f"New {opts.verbose_name}"})
+        attrs.update({"data-tags": "true", "data-new-label": self.new_label()})
         return attrs
 
     def optgroups(self, name, value, attr=None):
         new = [v for v in value if isinstance(v, str) and v.startswith(NEW_PREFIX)]
         if not new:
             return super().optgroups(name, value, attr)
-        label = f"New {self.field.remote_field.model._meta.verbose_name}"
         text = new[0][len(NEW_PREFIX) :]
-        option = self.create_option(name, new[0], f"{label}: {text}", True, 0)
+        option = self.create_option(name, new[0], f"{self.new_label()}: {text}", True, 0)
         return [(None, [option], 0)]
 
     @property
@@ -152,7 +161,7 @@ class NewRecordChoiceField(SharedChoicesMixin, forms.ModelChoiceField):
         if isinstance(value, str) and value.startswith(NEW_PREFIX):
             name = value[len(NEW_PREFIX) :].strip()
             if not name:
-                raise forms.ValidationError("Type the new record's name.", code="required")
+                raise forms.ValidationError(gettext("Type the new record's name."), code="required")
             return self.queryset.model(name=name)
         return super().to_python(value)
 

@@ -1,6 +1,7 @@
 """Award ceremonies, and the awards and nominations given at them."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Award, Ceremony
 from .base import ArchiveAdmin, TabularInline, UsedRelatedFieldListFilter, film_label
@@ -13,8 +14,8 @@ class FilmAwardInline(TabularInline):
 
     model = Award
     fk_name = "film"
-    verbose_name = "award or nomination"
-    verbose_name_plural = "awards and nominations"
+    verbose_name = _("award or nomination")
+    verbose_name_plural = _("awards and nominations")
     fields = (*AWARD_FIELDS, "person", "note", "sources")
     autocomplete_fields = ("ceremony", "person", "sources")
     ordering = ("year", "ceremony__name", "category", "pk")
@@ -27,8 +28,8 @@ class PersonAwardInline(TabularInline):
 
     model = Award
     fk_name = "person"
-    verbose_name = "award or nomination"
-    verbose_name_plural = "awards and nominations"
+    verbose_name = _("award or nomination")
+    verbose_name_plural = _("awards and nominations")
     fields = (*AWARD_FIELDS, "film", "note", "sources")
     autocomplete_fields = ("ceremony", "film", "sources")
     ordering = ("year", "ceremony__name", "category", "pk")
@@ -59,7 +60,7 @@ class AwardAdmin(ArchiveAdmin):
         "film__title_folded__contains",
         "person__names_folded__contains",
     )
-    search_help_text = "A category, a ceremony, a film title or a person's name."
+    search_help_text = _("A category, a ceremony, a film title or a person's name.")
     fold_search_term = True
     ordering = ("-pk",)
     sortable_by = ()
@@ -67,10 +68,10 @@ class AwardAdmin(ArchiveAdmin):
     autocomplete_fields = ("ceremony", "film", "person", "sources")
     fieldsets = (
         (None, {"fields": AWARD_FIELDS}),
-        ("Given to", {"fields": ("film", "person", "note")}),
-        ("Sources", {"fields": ("sources",)}),
+        (_("Given to"), {"fields": ("film", "person", "note")}),
+        (_("Sources"), {"fields": ("sources",)}),
     )
 
-    @admin.display(description="film")
+    @admin.display(description=_("film"))
     def film_column(self, award):
         return film_label(award.film)

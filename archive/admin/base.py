@@ -19,6 +19,7 @@ from django.db import models, router
 from django.db.models import Exists, OuterRef, Q, UniqueConstraint, Value
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from .. import standing
 from ..text import fold
@@ -308,7 +309,7 @@ class AutocompleteWidgetsMixin:
 #: The last section of a versioned record's page (films, people): its timestamps, its version
 #: and the versions the stale-save check compares, collapsed.
 RECORD_FIELDSET = (
-    "Record",
+    _("Record"),
     {
         "fields": ("created_at", "updated_at", "version", *MARKER_FIELDS),
         "classes": ("collapse",),

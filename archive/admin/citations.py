@@ -4,6 +4,8 @@ and person lists, a "has unsourced facts" filter, and a note on the form naming 
 
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Film, FilmFact
 from ..sourcing import film_unsourced, missing_person_sources, missing_sources, person_unsourced
@@ -12,8 +14,7 @@ from .base import TabularInline
 
 class FilmFactInline(TabularInline):
     model = FilmFact
-    verbose_name = "source of a fact"
-    verbose_name_plural = "sources of the film's facts (release date, runtime, countries, …)"
+    verbose_name_plural = _("sources of the film's facts (release date, runtime, countries, …)")
     fields = ("field", "value", "sources", "note")
     autocomplete_fields = ("sources",)
     ordering = ("field", "value", "pk")
@@ -24,11 +25,11 @@ class UnsourcedFactsFilter(admin.SimpleListFilter):
     """Records whose page shows a fact that no source vouches for (the ``unsourced``
     annotation of :class:`SourcingAdminMixin`)."""
 
-    title = "sourcing"
+    title = _("sourcing")
     parameter_name = "unsourced"
 
     def lookups(self, request, model_admin):
-        return (("yes", "Has unsourced facts"), ("no", "Every fact sourced"))
+        return (("yes", _("Has unsourced facts")), ("no", _("Every fact sourced")))
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -45,22 +46,29 @@ class SourcingAdminMixin:
         unsourced = film_unsourced() if self.model is Film else person_unsourced()
         return super().get_queryset(request).annotate(unsourced=unsourced)
 
-    @admin.display(description="unsourced facts")
+    @admin.display(description=_("unsourced facts"))
     def unsourced_column(self, obj):
         return obj.unsourced or "—"
 
-    @admin.display(description="facts without a source")
+    @admin.display(description=_("facts without a source"))
     def sourcing_note(self, obj):
         if obj is None or obj.pk is None:
-            return "Once saved, the facts of this record without a source are listed here."
+            return gettext("Once saved, the facts of this record without a source are listed here.")
         missing = missing_sources(obj) if self.model is Film else missing_person_sources(obj)
         if not missing:
-            return "Every fact of this record names a source."
+            return gettext("Every fact of this record names a source.")
+        if self.model is Film:
+            advice = gettext(
+                "The public page marks these as unsourced: add a source to each with the picker "
+                "in its row (the film's own fields: under Sources of the film's facts)."
+            )
+        else:
+            advice = gettext(
+                "The public page marks these as unsourced: add a source to each with the picker "
+                "in its row."
+            )
         return format_html(
-            "<p>The public page marks these as unsourced: add a source to each with the "
-            "picker in its row{}.</p><ul>{}</ul>",
-            " (the film's own fields: under Sources of the film's facts)"
-            if self.model is Film
-            else "",
+            "<p>{}</p><ul>{}</ul>",
+            advice,
             format_html_join("", "<li>{}</li>", ((label,) for label in missing)),
         )

@@ -25,7 +25,9 @@ which row changed, and a form of them opened before is refused.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -112,8 +114,12 @@ def keep_theirs(form, record):
 class StaleSaveFormMixin(forms.ModelForm):
     """The change form of every archive record: refuses a save over another editor's."""
 
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    confirmed_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    opened_version = forms.IntegerField(
+        label=_("Opened version"), widget=forms.HiddenInput, required=False, min_value=0
+    )
+    confirmed_version = forms.IntegerField(
+        label=_("Confirmed version"), widget=forms.HiddenInput, required=False, min_value=0
+    )
 
     #: ``(model, foreign key name, label)`` of the rows edited on the same page, set by
     #: :meth:`StaleSaveAdminMixin.get_form`: their changes are listed in a conflict.
@@ -142,14 +148,16 @@ class StaleSaveFormMixin(forms.ModelForm):
         stored = stored_version(model, instance.pk, lock=True)
         if stored is None:
             raise ValidationError(
-                "This record was deleted after you opened it: nothing was saved.",
+                gettext("This record was deleted after you opened it: nothing was saved."),
                 code="deleted",
             )
         opened = cleaned_data.get("opened_version")
         if opened is None:
             raise ValidationError(
-                "This form does not say which version of the record it was opened on: "
-                "reload the page and make your changes again.",
+                gettext(
+                    "This form does not say which version of the record it was opened on: "
+                    "reload the page and make your changes again."
+                ),
                 code="no_version",
             )
         if opened != stored:
@@ -221,26 +229,32 @@ class StaleSaveAdminMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        touch_parents(obj, request, "changed" if change else "added", before=form.initial)
+        what = gettext("changed") if change else gettext("added")
+        touch_parents(obj, request, what, before=form.initial)
 
     def delete_model(self, request, obj):
-        touch_parents(obj, request, "deleted")
+        touch_parents(obj, request, gettext("deleted"))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
+        deleted = gettext("deleted")
         for obj in queryset:
-            touch_parents(obj, request, "deleted")
+            touch_parents(obj, request, deleted)
         super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
-        page = f"on the page of {form.instance}"
+        # The reasons are stored in the language of the editor who saved, as the admin's own.
+        page = {"record": form.instance}
+        added = gettext("added on the page of %(record)s") % page
+        changed = gettext("changed on the page of %(record)s") % page
+        deleted = gettext("deleted on the page of %(record)s") % page
         for obj in formset.new_objects:
-            touch_parents(obj, request, f"added {page}", skip=form.instance)
-        for obj, _ in formset.changed_objects:
-            touch_parents(obj, request, f"changed {page}", skip=form.instance)
+            touch_parents(obj, request, added, skip=form.instance)
+        for obj, _fields in formset.changed_objects:
+            touch_parents(obj, request, changed, skip=form.instance)
         for obj in formset.deleted_objects:
-            touch_parents(obj, request, f"deleted {page}", skip=form.instance)
+            touch_parents(obj, request, deleted, skip=form.instance)
 
 
 def flatten(fields):
@@ -265,7 +279,11 @@ def touch_parents(obj, request, what, before=None, skip=None):
             keys.add((field.related_model, pk))
     if not keys:
         return
-    reason = f"{capfirst(obj._meta.verbose_name)} “{obj}” {what}"
+    reason = gettext("%(kind)s “%(record)s” %(what)s") % {
+        "kind": capfirst(obj._meta.verbose_name),
+        "record": obj,
+        "what": what,
+    }
     user = request.user if request.user.is_authenticated else None
     for model, pk in sorted(keys, key=lambda key: (key[0]._meta.label, key[1])):
         parent = model._default_manager.select_for_update().filter(pk=pk).first()
@@ -289,22 +307,35 @@ def conflict_messages(instance, opened, stored, opened_record, related_parts=())
     else:
         later = [latest] if latest is not None else []
     savers = list(dict.fromkeys(who(record) for record in later))
-    versions = (
-        f" (you opened version {opened}; it is at version {stored} now)"
-        if is_versioned(model)
-        else ""
-    )
-    head = (
-        f"Not saved: {' and '.join(savers) or 'someone else'} saved this {name} "
-        f"{f'at {when(latest.history_date)} ' if latest else ''}after you opened it"
-        f"{versions}."
-    )
-    messages = [head]
+    words = {
+        "who": get_text_list(savers, gettext("and")) or gettext("someone else"),
+        "kind": name,
+        "when": when(latest.history_date) if latest else "",
+        "opened": opened,
+        "stored": stored,
+    }
+    if latest and is_versioned(model):
+        head = gettext(
+            "Not saved: %(who)s saved this %(kind)s at %(when)s after you opened it (you "
+            "opened version %(opened)s; it is at version %(stored)s now)."
+        )
+    elif latest:
+        head = gettext("Not saved: %(who)s saved this %(kind)s at %(when)s after you opened it.")
+    elif is_versioned(model):
+        head = gettext(
+            "Not saved: %(who)s saved this %(kind)s after you opened it (you opened version "
+            "%(opened)s; it is at version %(stored)s now)."
+        )
+    else:
+        head = gettext("Not saved: %(who)s saved this %(kind)s after you opened it.")
+    messages = [head % words]
     if opened_record is None or latest is None:
         messages.append(
-            "Their changes cannot be listed: the version you opened is not in the edit "
-            "history (a command or a fixture load changed the record). Saving again "
-            "writes every field of this form."
+            gettext(
+                "Their changes cannot be listed: the version you opened is not in the edit "
+                "history (a command or a fixture load changed the record). Saving again "
+                "writes every field of this form."
+            )
         )
     else:
         delta = latest.diff_against(opened_record, foreign_keys_are_objs=True)
@@ -312,11 +343,13 @@ def conflict_messages(instance, opened, stored, opened_record, related_parts=())
             messages.append(f"{label}: {old} → {new}")
         messages += related_changes(instance, opened_record.history_date, related_parts)
         if len(messages) == 1:
-            messages.append("They changed none of the fields on this page.")
+            messages.append(gettext("They changed none of the fields on this page."))
     messages.append(
-        "The form below still holds your entries. Save again to keep their changes and "
-        "write only the fields you changed (yours win where you both changed one), or "
-        "reload the page to start from theirs."
+        gettext(
+            "The form below still holds your entries. Save again to keep their changes and "
+            "write only the fields you changed (yours win where you both changed one), or "
+            "reload the page to start from theirs."
+        )
     )
     return messages
 
@@ -327,19 +360,20 @@ def related_changes(instance, since, related_parts):
     for model, fk_name, label in related_parts:
         records = history_of_rows(model, fk_name, instance.pk, since)
         for record in records[: CONFLICT_ROWS - len(messages)]:
-            row = f"“{record.history_object}”"
+            words = {"part": label, "row": record.history_object}
             if record.history_type == "+":
-                messages.append(f"{label}: {row} added")
+                messages.append(gettext("%(part)s: “%(row)s” added") % words)
             elif record.history_type == "-":
-                messages.append(f"{label}: {row} deleted")
+                messages.append(gettext("%(part)s: “%(row)s” deleted") % words)
             elif record.prev_record is not None:
                 delta = record.diff_against(record.prev_record, foreign_keys_are_objs=True)
                 changes = "; ".join(
                     f"{field} {old} → {new}" for field, old, new in worded_changes(model, delta)
                 )
-                messages.append(f"{label}: {row} changed ({changes or 'no field'})")
+                words["changes"] = changes or gettext("no field")
+                messages.append(gettext("%(part)s: “%(row)s” changed (%(changes)s)") % words)
         if len(messages) >= CONFLICT_ROWS:
-            messages.append("… and more: see each record's history.")
+            messages.append(gettext("… and more: see each record's history."))
             break
     return messages
 

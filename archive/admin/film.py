@@ -4,6 +4,8 @@ import re
 
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Adaptation,
@@ -37,8 +39,8 @@ TITLE_AND_YEAR = re.compile(r"(?P<title>.*?)[\s(]+(?P<year>\d{4})\)?")
 
 class FilmTitleInline(TabularInline):
     model = FilmTitle
-    verbose_name = "title"
-    verbose_name_plural = "titles (every title in its own script)"
+    verbose_name = _("title")
+    verbose_name_plural = _("titles (every title in its own script)")
     fields = ("text", "kind", "language", "note", "sources")
     autocomplete_fields = ("language", "sources")
     ordering = ("kind", "text", "pk")
@@ -76,7 +78,7 @@ FIGURE_FIELDS = (
 
 class BoxOfficeFigureInline(TabularInline):
     model = BoxOfficeFigure
-    verbose_name_plural = "box-office figures"
+    verbose_name_plural = _("box-office figures")
     fields = FIGURE_FIELDS[1:]  # the film is the page's
     autocomplete_fields = ("sources",)
     ordering = ("kind", "days_since_release", "reported_on", "key", "pk")
@@ -85,7 +87,7 @@ class BoxOfficeFigureInline(TabularInline):
 
 class CompanyCreditInline(TabularInline):
     model = CompanyCredit
-    verbose_name_plural = "companies"
+    verbose_name_plural = _("companies")
     fields = ("company", "kind", "note", "sources")
     autocomplete_fields = ("company", "sources")
     ordering = ("kind", "company__name", "pk")
@@ -103,7 +105,7 @@ class ExternalLinkInline(TabularInline):
 
 class FilmNoteInline(TabularInline):
     model = FilmNote
-    verbose_name_plural = "notes (where sources disagree, caveats)"
+    verbose_name_plural = _("notes (where sources disagree, caveats)")
     fields = ("kind", "topic", "text", "sources")
     autocomplete_fields = ("sources",)
     ordering = ("kind", "topic", "pk")
@@ -116,11 +118,11 @@ class FilmNoteInline(TabularInline):
 class AdaptationListFilter(admin.SimpleListFilter):
     """Source films and remakes: an EXISTS on the adaptation's foreign-key indexes."""
 
-    title = "adaptations"
+    title = _("adaptations")
     parameter_name = "adaptations"
 
     def lookups(self, request, model_admin):
-        return (("has", "Has adaptations"), ("is", "Is an adaptation"))
+        return (("has", _("Has adaptations")), ("is", _("Is an adaptation")))
 
     def queryset(self, request, queryset):
         if self.value() == "has":
@@ -153,7 +155,7 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
         ("genres", UsedRelatedFieldListFilter),
     )
     search_fields = ("title_folded",)  # shows the search box; get_search_results searches
-    search_help_text = (
+    search_help_text = _(
         "Any title in any script (7번방의 선물 works), or a character's name; "
         "add a year to narrow it: Miracle in Cell No. 7 2019."
     )
@@ -164,26 +166,30 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
     autocomplete_fields = ("countries", "original_language", "genres", "sources")
     readonly_fields = ("created_at", "updated_at", "version", "sourcing_note", "adaptation_list")
     fieldsets = (
-        ("Identity", {"fields": ("title", "slug", ("year", "release_date"), "status")}),
-        ("Production", {"fields": ("runtime", "countries", "original_language", "genres")}),
-        ("Story", {"fields": ("summary", "synopsis", "based_on"), "classes": ("collapse",)}),
+        (_("Identity"), {"fields": ("title", "slug", ("year", "release_date"), "status")}),
+        (_("Production"), {"fields": ("runtime", "countries", "original_language", "genres")}),
+        (_("Story"), {"fields": ("summary", "synopsis", "based_on"), "classes": ("collapse",)}),
         (
-            "Box office",
+            _("Box office"),
             {
                 "classes": ("collapse",),
                 "fields": ("box_office_summary",),
-                "description": "The box-office story in words. Each figure (admissions, "
-                "gross, budget) goes under Box-office figures below, with its date.",
+                "description": _(
+                    "The box-office story in words. Each figure (admissions, gross, budget) "
+                    "goes under Box-office figures below, with its date."
+                ),
             },
         ),
-        ("Sources", {"fields": ("sourcing_note", "sources"), "classes": ("collapse",)}),
+        (_("Sources"), {"fields": ("sourcing_note", "sources"), "classes": ("collapse",)}),
         (
-            "Remakes and adaptations of this film",
+            _("Remakes and adaptations of this film"),
             {
                 "fields": ("adaptation_list",),
                 "classes": ("collapse",),
-                "description": "A remake is linked from the remake's own page, under "
-                "“Adapted from” below: there it names this film as its source.",
+                "description": _(
+                    "A remake is linked from the remake's own page, under “Adapted from” "
+                    "below: there it names this film as its source."
+                ),
             },
         ),
         RECORD_FIELDSET,
@@ -210,11 +216,11 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
 
     def autocomplete_result_label(self, film):
         """What tells remakes apart: ``Miracle in Cell No. 7 (2013, South Korea)``."""
-        countries = ", ".join(country.name for country in film.countries.all())
+        countries = ", ".join(str(country) for country in film.countries.all())
         year = film.year or film.slug
         return f"{film.display_title} ({year}{', ' + countries if countries else ''})"
 
-    @admin.display(description="remakes and adaptations")
+    @admin.display(description=_("remakes and adaptations"))
     def adaptation_list(self, film):
         return adaptation_list(film)
 
@@ -223,20 +229,24 @@ class FilmAdmin(SourcingAdminMixin, ArchiveAdmin):
         if not form.instance.titles.filter(kind=FilmTitle.Kind.ORIGINAL).exists():
             messages.warning(
                 request,
-                "This film has no original title: add its title in its own script under "
-                "Titles, with the kind “Original title”.",
+                gettext(
+                    "This film has no original title: add its title in its own script under "
+                    "Titles, with the kind “Original title”."
+                ),
             )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
 
-    @admin.display(description="title", ordering="title_folded")
+    @admin.display(description=_("title"), ordering="title_folded")
     def title_column(self, film):
         return film.display_title
 
-    @admin.display(description="countries")
+    @admin.display(description=_("countries"))
     def country_list(self, film):
-        return ", ".join(country.name for country in film.countries.all())
+        return ", ".join(
+            str(country) for country in film.countries.all()
+        )  # named in the editor's language
 
     def get_search_results(self, request, queryset, search_term):
         """Any title in any script, or a character (Film.objects.search); a year narrows."""
@@ -258,7 +268,7 @@ class FilmPartAdmin(ArchiveAdmin):
     sortable_by = ()
     show_full_result_count = False
 
-    @admin.display(description="film")
+    @admin.display(description=_("film"))
     def film_column(self, obj):
         return film_label(obj.film)
 
@@ -269,7 +279,7 @@ class FilmTitleAdmin(FilmPartAdmin):
     list_select_related = ("film", "language")
     list_filter = ("kind", ("language", UsedRelatedFieldListFilter))
     search_fields = ("folded__contains", "film__title_folded__contains")
-    search_help_text = "The title, in any script, or the film's display title."
+    search_help_text = _("The title, in any script, or the film's display title.")
     fold_search_term = True
     autocomplete_fields = ("film", "language", "sources")
     fields = ("film", "text", "kind", "language", "note", "sources")
@@ -281,12 +291,12 @@ class BoxOfficeFigureAdmin(FilmPartAdmin):
     list_select_related = ("film",)
     list_filter = ("kind", "qualifier")
     search_fields = ("film__title_folded__contains", "key")
-    search_help_text = "The film's title or the figure's key (final, day-32)."
+    search_help_text = _("The film's title or the figure's key (final, day-32).")
     fold_search_term = True
     autocomplete_fields = ("film", "sources")
     fields = FIGURE_FIELDS
 
-    @admin.display(description="value")
+    @admin.display(description=_("value"))
     def value_column(self, figure):
         return figure.value_display
 
@@ -330,7 +340,7 @@ class FilmFactAdmin(FilmPartAdmin):
     list_select_related = ("film",)
     list_filter = ("field",)
     search_fields = ("film__title_folded__contains", "value")
-    search_help_text = "The film's title, or the other value a source gives."
+    search_help_text = _("The film's title, or the other value a source gives.")
     fold_search_term = True
     autocomplete_fields = ("film", "sources")
     fields = ("film", "field", "value", "sources", "note")

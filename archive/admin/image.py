@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..images import clean_image, record_fields, store_image
 from ..models import Image
@@ -34,11 +36,13 @@ def form_field(field, **kwargs):
 
 class ImageForm(ArchiveForm):
     upload = forms.FileField(
-        label="File",
+        label=_("File"),
         required=False,
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
-        help_text="JPEG, PNG, WebP or GIF, at most 20 MB and 50 megapixels. Camera data, "
-        "place and comments are removed; the picture is turned upright.",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF, at most 20 MB and 50 megapixels. Camera data, "
+            "place and comments are removed; the picture is turned upright."
+        ),
     )
 
     class Meta:
@@ -62,13 +66,16 @@ class ImageForm(ArchiveForm):
         upload = self.cleaned_data.get("upload")
         if not upload:
             if not self.instance.file:
-                raise ValidationError("Choose an image file.", code="required")
+                raise ValidationError(_("Choose an image file."), code="required")
             return None
         clean = clean_image(upload)
         others = Image.objects.filter(file=clean.name).exclude(pk=self.instance.pk)
         if others.exists():
             raise ValidationError(
-                "This picture is already in the archive (the same file, on another record or row).",
+                _(
+                    "This picture is already in the archive (the same file, on another record "
+                    "or row)."
+                ),
                 code="duplicate",
             )
         self.cleaned_image = clean
@@ -91,7 +98,7 @@ class ImageFormSet(ArchiveInlineFormSet):
             if clean is None or form in self.deleted_forms:
                 continue
             if clean.name in seen:
-                form.add_error("upload", "The same file is chosen twice on this page.")
+                form.add_error("upload", gettext("The same file is chosen twice on this page."))
             seen.add(clean.name)
 
 
@@ -99,7 +106,7 @@ def preview_tag(image):
     """The smallest JPEG copy of ``image`` as an ``<img>``, at most PREVIEW_WIDTH wide."""
     copies = [c for c in image.renditions if c["type"] == "image/jpeg"] if image else []
     if not copies:
-        return "No file yet"
+        return gettext("No file yet")
     smallest = min(copies, key=lambda c: c["width"])
     width = min(PREVIEW_WIDTH, smallest["width"])
     height = max(1, round(smallest["height"] * width / smallest["width"]))
@@ -118,8 +125,8 @@ class ImageInline(StackedInline):
     formset = ImageFormSet
     kinds = FILM_KINDS + PERSON_KINDS
     default_kind = Image.Kind.POSTER
-    verbose_name = "picture"
-    verbose_name_plural = "pictures (posters, stills, portraits)"
+    verbose_name = _("picture")
+    verbose_name_plural = _("pictures (posters, stills, portraits)")
     fields = (
         ("preview", "upload"),
         ("kind", "is_main", "position"),
@@ -141,7 +148,7 @@ class ImageInline(StackedInline):
             kwargs["initial"] = self.default_kind
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview(self, image):
         return preview_tag(image)
 
@@ -191,10 +198,10 @@ class ImageAdmin(ArchiveAdmin):
         kwargs["fields"] = (*ImageForm.Meta.fields, "film", "person")
         return super().get_form(request, obj, change, **kwargs)
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, image):
         return preview_tag(image)
 
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview(self, image):
         return preview_tag(image)

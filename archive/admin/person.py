@@ -5,6 +5,8 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Person, Role
 from ..text import fold
@@ -46,7 +48,9 @@ class CreditRowForm(ArchiveRowForm):
         if commit and person is not None and person.pk is None:
             person.slug = free_slug(person.name)
             # simple-history's documented attribute: why the person's first version exists.
-            person._change_reason = f"Added from a credit on {self.instance.film}"
+            person._change_reason = gettext("Added from a credit on %(film)s") % {
+                "film": self.instance.film
+            }
             person.save()
             self.instance.person = person
         return super().save(commit)
@@ -59,8 +63,6 @@ class FilmRoleInline(TabularInline):
     model = Role
     form = CreditRowForm
     fk_name = "film"
-    verbose_name = "credit"
-    verbose_name_plural = "credits"
     fields = ("person", "kind", "character", "character_original", "note", "billing", "sources")
     autocomplete_fields = ("person", "sources")
     ordering = ("kind", F("billing").asc(nulls_last=True), "person__name", "pk")
@@ -84,8 +86,6 @@ class PersonRoleInline(TabularInline):
 
     model = Role
     fk_name = "person"
-    verbose_name = "credit"
-    verbose_name_plural = "credits"
     fields = ("film", "kind", "character", "note", "billing", "sources")
     autocomplete_fields = ("film", "sources")
     ordering = (F("film__year").desc(nulls_first=True), "film__title", "kind", "pk")
@@ -102,7 +102,7 @@ EDITABLE_CREDITS_MAX = 100
 class CreditKindFilter(admin.SimpleListFilter):
     """People credited as actor, director, ...: an EXISTS on the (person, kind) index."""
 
-    title = "credited as"
+    title = _("credited as")
     parameter_name = "credited_as"
 
     def lookups(self, request, model_admin):
@@ -123,7 +123,7 @@ class PersonAdmin(SourcingAdminMixin, ArchiveAdmin):
     list_display = ("display_name", "name_original", "unsourced_column", "updated_at")
     list_filter = (CreditKindFilter, UnsourcedFactsFilter)
     search_fields = ("names_folded",)  # shows the search box; get_search_results searches
-    search_help_text = "Any of the person's names, in any script (류승룡 finds Ryu Seung-ryong)."
+    search_help_text = _("Any of the person's names, in any script (류승룡 finds Ryu Seung-ryong).")
     ordering = ("slug",)  # the unique index; Person has no index on name
     sortable_by = ("display_name", "updated_at")
     show_full_result_count = False
@@ -133,14 +133,16 @@ class PersonAdmin(SourcingAdminMixin, ArchiveAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "name_original", "other_names")}),
         (
-            "Life",
+            _("Life"),
             {
                 "fields": (("birth_date", "death_date"), "place_of_birth", "biography"),
-                "description": "Dates may be partial: a year alone (1970) or a year and "
-                "month (1970-03). The sources below back these facts.",
+                "description": _(
+                    "Dates may be partial: a year alone (1970) or a year and month "
+                    "(1970-03). The sources below back these facts."
+                ),
             },
         ),
-        ("Sources", {"fields": ("sourcing_note", "sources")}),
+        (_("Sources"), {"fields": ("sourcing_note", "sources")}),
         RECORD_FIELDSET,
     )
     inlines = (PersonRoleInline, PersonAwardInline, PersonImageInline)
@@ -160,19 +162,21 @@ class PersonAdmin(SourcingAdminMixin, ArchiveAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if self.has_many_credits(obj):
-            fieldsets = (*fieldsets, ("Credits", {"fields": ("credit_list",)}))
+            fieldsets = (*fieldsets, (_("Credits"), {"fields": ("credit_list",)}))
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "credit_list")
 
-    @admin.display(description="credits")
+    @admin.display(description=_("credits"))
     def credit_list(self, person):
         """A busy person's credits as links: each opens its own form."""
         roles = person.roles.select_related("film").order_by(
             F("film__year").desc(nulls_first=True), "film__title", "kind", "pk"
         )
         add_url = reverse("admin:archive_role_add") + f"?person={person.pk}"
+        # Worded once for all the rows (a busy person has hundreds).
+        playing = gettext("as %(character)s")
         rows = format_html_join(
             "",
             '<li><a href="{}">{}</a>: {}{}</li>',
@@ -181,20 +185,26 @@ class PersonAdmin(SourcingAdminMixin, ArchiveAdmin):
                     reverse("admin:archive_role_change", args=[role.pk]),
                     film_label(role.film),
                     role.get_kind_display(),
-                    f" as {role.character}" if role.character else "",
+                    " " + playing % {"character": role.character} if role.character else "",
                 )
                 for role in roles
             ),
         )
+        count = person.credits_counted
+        head = ngettext(
+            "%(count)s credit: too many to edit on this page, so each opens its own form.",
+            "%(count)s credits: too many to edit on this page, so each opens its own form.",
+            count,
+        ) % {"count": count}
         return format_html(
-            "<p>{} credits: too many to edit on this page, so each opens its own form. "
-            '<a href="{}">Add a credit</a>.</p><ol class="credit-list">{}</ol>',
-            person.credits_counted,
+            '<p>{} <a href="{}">{}</a>.</p><ol class="credit-list">{}</ol>',
+            head,
             add_url,
+            gettext("Add a credit"),
             rows,
         )
 
-    @admin.display(description="name", ordering="slug")
+    @admin.display(description=_("name"), ordering="slug")
     def display_name(self, person):
         return person.name
 
@@ -213,7 +223,7 @@ class RoleAdmin(ArchiveAdmin):
         "character_folded__contains",
         "film__title_folded__contains",
     )
-    search_help_text = "A person's name, a character or a film title."
+    search_help_text = _("A person's name, a character or a film title.")
     fold_search_term = True
     ordering = ("-pk",)
     sortable_by = ()
@@ -230,6 +240,6 @@ class RoleAdmin(ArchiveAdmin):
         "sources",
     )
 
-    @admin.display(description="film")
+    @admin.display(description=_("film"))
     def film_column(self, role):
         return film_label(role.film)

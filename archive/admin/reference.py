@@ -4,6 +4,7 @@ Small tables, but every one is an autocomplete target, so each has ``search_fiel
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Company, Country, Genre, Language, Source
 from .base import ArchiveAdmin, UsedRelatedFieldListFilter
@@ -14,7 +15,7 @@ class CountryAdmin(ArchiveAdmin):
     autocomplete_rank_field = "name"
     list_display = ("name", "code")
     search_fields = ("name", "=code")
-    search_help_text = "A country's name, or its exact ISO code (KR)."
+    search_help_text = _("A country's name, or its exact ISO code (KR).")
     ordering = ("name", "code")  # some 250 rows, all created by a migration
 
 
@@ -23,7 +24,7 @@ class LanguageAdmin(ArchiveAdmin):
     autocomplete_rank_field = "name"
     list_display = ("name", "code")
     search_fields = ("name", "=code")
-    search_help_text = "A language's name, or its exact ISO code (ko)."
+    search_help_text = _("A language's name, or its exact ISO code (ko).")
     ordering = ("name", "code")  # some 190 rows, all created by a migration
 
 
@@ -58,5 +59,5 @@ class SourceAdmin(ArchiveAdmin):
     ordering = ("key",)  # the unique index
     fieldsets = (
         (None, {"fields": ("title", "key", "url", "publisher", "published_on")}),
-        ("Trust", {"fields": ("note",)}),
+        (_("Trust"), {"fields": ("note",)}),
     )

@@ -31,7 +31,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from ..renderers import text
 
@@ -148,12 +148,24 @@ class CompactPickerMixin:
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = [item for item in value or () if item not in (None, "")]
-        opts = self.field.related_model._meta
-        noun = opts.verbose_name if len(chosen) == 1 else opts.verbose_name_plural
+        count = len(chosen)
+        summary = self.for_every_row(("summary", count), lambda: self.summary(count))
         select = super().render(name, value, attrs, renderer)
         return mark_safe(
-            f'<details class="archive-compact-picker"><summary>{len(chosen)} {text(noun)}'
+            f'<details class="archive-compact-picker"><summary>{summary}'
             f"</summary>{select}</details>"
+        )
+
+    def summary(self, count):
+        """ "2 sources", in the page's language and escaped: worked out once per page for
+        each count the rows have."""
+        opts = self.field.related_model._meta
+        # Translators: a count of related records, "2 sources"; %(one)s is the record's
+        # name in the singular, %(many)s in the plural: use the one your language puts
+        # after a number.
+        pattern = ngettext("%(count)s %(one)s", "%(count)s %(many)s", count)
+        return text(
+            pattern % {"count": count, "one": opts.verbose_name, "many": opts.verbose_name_plural}
         )
 
 

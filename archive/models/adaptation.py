@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .history import ArchiveHistory
@@ -22,40 +23,50 @@ class Adaptation(models.Model):
 
     source = models.ForeignKey(
         "archive.Film",
+        verbose_name=pgettext_lazy("the film a remake is made from", "source"),
         on_delete=models.CASCADE,
         related_name="adaptations",
-        help_text="The film that was adapted.",
+        help_text=_("The film that was adapted."),
     )
     adaptation = models.ForeignKey(
         "archive.Film",
+        verbose_name=pgettext_lazy("the film made from another", "adaptation"),
         on_delete=models.CASCADE,
         related_name="adapted_from",
-        help_text="The film made from it.",
+        help_text=_("The film made from it."),
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OFFICIAL_REMAKE)
-    note = models.TextField(blank=True)
-    sources = models.ManyToManyField(Source, blank=True, related_name="adaptations")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OFFICIAL_REMAKE)
+    note = models.TextField(_("note"), blank=True)
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="adaptations"
+    )
 
     objects = AdaptationManager()
     history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["source_id", "pk"]
+        verbose_name = _("adaptation")
+        verbose_name_plural = _("adaptations")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source=F("adaptation")),
                 name="adaptation_not_of_itself",
-                violation_error_message="A film cannot be adapted from itself.",
+                violation_error_message=_("A film cannot be adapted from itself."),
             ),
             models.UniqueConstraint(
                 fields=["source", "adaptation"],
                 name="adaptation_unique_pair",
-                violation_error_message="This adaptation is already recorded.",
+                violation_error_message=_("This adaptation is already recorded."),
             ),
         ]
 
     def __str__(self):
-        return f"{self.adaptation} ({self.get_kind_display().lower()} of {self.source})"
+        return gettext("%(adaptation)s (%(kind)s of %(source)s)") % {
+            "adaptation": self.adaptation,
+            "kind": self.get_kind_display().lower(),
+            "source": self.source,
+        }
 
     def get_absolute_url(self):
         return self.adaptation.get_absolute_url()

@@ -5,16 +5,32 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import YEAR_MAX, YEAR_MIN, SlugManager, lowercase_slug, validate_lowercase_slug
+from .base import (
+    YEAR_MAX,
+    YEAR_MIN,
+    SlugManager,
+    lowercase_slug,
+    validate_lowercase_slug,
+    year_range_message,
+)
 from .history import ArchiveHistory
 from .reference import Country, Source
 
 
 class Ceremony(models.Model):
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Baeksang Arts Awards.")
-    slug = models.SlugField(max_length=200, unique=True, validators=[validate_lowercase_slug])
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("e.g. Baeksang Arts Awards.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, validators=[validate_lowercase_slug]
+    )
     country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="ceremonies"
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ceremonies",
     )
 
     objects = SlugManager()
@@ -22,7 +38,8 @@ class Ceremony(models.Model):
 
     class Meta:
         ordering = ["name", "slug"]
-        verbose_name_plural = "ceremonies"
+        verbose_name = _("ceremony")
+        verbose_name_plural = _("ceremonies")
         constraints = [lowercase_slug("ceremony")]
 
     def __str__(self):
@@ -50,54 +67,66 @@ class Award(models.Model):
         WON = "won", _("Won")
         NOMINATED = "nominated", _("Nominated")
 
-    ceremony = models.ForeignKey(Ceremony, on_delete=models.PROTECT, related_name="awards")
-    edition = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The ceremony's number, e.g. 49 for the 49th."
+    ceremony = models.ForeignKey(
+        Ceremony, verbose_name=_("ceremony"), on_delete=models.PROTECT, related_name="awards"
     )
-    year = models.PositiveSmallIntegerField(help_text="The year of the ceremony.")
-    category = models.CharField(max_length=200, help_text="e.g. Best Actor.")
-    result = models.CharField(max_length=10, choices=Result)
-    film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="awards")
+    edition = models.PositiveSmallIntegerField(
+        _("edition"),
+        null=True,
+        blank=True,
+        help_text=_("The ceremony's number, e.g. 49 for the 49th."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year of the ceremony."))
+    category = models.CharField(_("category"), max_length=200, help_text=_("e.g. Best Actor."))
+    result = models.CharField(_("result"), max_length=10, choices=Result)
+    film = models.ForeignKey(
+        "archive.Film", verbose_name=_("film"), on_delete=models.CASCADE, related_name="awards"
+    )
     person = models.ForeignKey(
         "archive.Person",
+        verbose_name=_("person"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="awards",
-        help_text="Empty when the award went to the film itself.",
+        help_text=_("Empty when the award went to the film itself."),
     )
     note = models.CharField(
-        max_length=300, blank=True, help_text='e.g. "Shared with Song Kang-ho".'
+        _("note"), max_length=300, blank=True, help_text=_('e.g. "Shared with Song Kang-ho".')
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="awards")
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="awards"
+    )
 
     objects = AwardManager()
     history = ArchiveHistory(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["-year", "ceremony__name", "category", "pk"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
         constraints = [
             models.CheckConstraint(
                 condition=Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
                 name="award_year_in_range",
-                violation_error_message=f"The year must be between {YEAR_MIN} and {YEAR_MAX}.",
+                violation_error_message=year_range_message(),
             ),
             models.CheckConstraint(
                 condition=Q(edition__isnull=True) | Q(edition__gte=1),
                 name="award_edition_from_one",
-                violation_error_message="The edition starts at 1.",
+                violation_error_message=_("The edition starts at 1."),
             ),
             models.UniqueConstraint(
                 fields=["ceremony", "year", "category", "film", "person"],
                 condition=Q(person__isnull=False),
                 name="award_unique_person",
-                violation_error_message="This person already has this award for this film.",
+                violation_error_message=_("This person already has this award for this film."),
             ),
             models.UniqueConstraint(
                 fields=["ceremony", "year", "category", "film"],
                 condition=Q(person__isnull=True),
                 name="award_unique_film",
-                violation_error_message="This film already has this award.",
+                violation_error_message=_("This film already has this award."),
             ),
         ]
         indexes = [

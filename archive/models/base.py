@@ -9,11 +9,20 @@ from django.db import models
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Lower
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 #: The range a film, award or figure year may take: from the first films to a far future.
 YEAR_MIN = 1870
 YEAR_MAX = 2100
+
+
+def year_range_message():
+    """A constraint's message for a year out of that range, in the reader's language."""
+    return format_lazy(
+        _("The year must be between {first} and {last}."), first=YEAR_MIN, last=YEAR_MAX
+    )
 
 
 #: What the ``<slug:...>`` path converter accepts.
@@ -85,8 +94,10 @@ class SortIndex(models.Index):
 #: records whose slugs differ only in case would answer for each other.
 validate_lowercase_slug = RegexValidator(
     r"^[-a-z0-9_]+\Z",
-    "Use lower-case letters, numbers, hyphens and underscores only "
-    "(the slug is part of the record's address).",
+    _(
+        "Use lower-case letters, numbers, hyphens and underscores only "
+        "(the slug is part of the record's address)."
+    ),
     code="invalid_slug",
 )
 
@@ -96,7 +107,7 @@ def lowercase_slug(name):
     return models.CheckConstraint(
         condition=models.Q(slug=Lower("slug")),
         name=f"{name}_slug_lowercase",
-        violation_error_message="The slug must be in lower case.",
+        violation_error_message=_("The slug must be in lower case."),
     )
 
 
@@ -120,8 +131,8 @@ class KeyManager(SlugManager):
 class TimestampedModel(models.Model):
     """Records when a row was created and last changed (the home page lists the latest)."""
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
     class Meta:
         abstract = True
@@ -137,9 +148,10 @@ class VersionedModel(TimestampedModel):
     """
 
     version = models.PositiveIntegerField(
+        _("version"),
         default=1,
         editable=False,
-        help_text="How many times the record was saved; an edit conflict compares it.",
+        help_text=_("How many times the record was saved; an edit conflict compares it."),
     )
 
     class Meta:

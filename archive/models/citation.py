@@ -43,19 +43,28 @@ class FilmFact(models.Model):
         ADAPTATION = "adaptation", _("Adapted from")
         BOX_OFFICE = "box_office", _("Box office")
 
-    film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="facts")
-    field = models.CharField(max_length=20, choices=Field)
+    film = models.ForeignKey(
+        "archive.Film", verbose_name=_("film"), on_delete=models.CASCADE, related_name="facts"
+    )
+    field = models.CharField(_("field"), max_length=20, choices=Field)
     value = models.CharField(
-        "other value",
+        _("other value"),
         max_length=300,
         blank=True,
-        help_text="Leave empty when these sources give the value the film's record holds. "
-        "Where a source disagrees, write the value it gives here (e.g. 2020), with that "
-        'source: the page shows it as "other sources say …".',
+        help_text=_(
+            "Leave empty when these sources give the value the film's record holds. "
+            "Where a source disagrees, write the value it gives here (e.g. 2020), with that "
+            'source: the page shows it as "other sources say …".'
+        ),
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="film_facts")
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="film_facts"
+    )
     note = models.CharField(
-        max_length=300, blank=True, help_text='e.g. "the year the remake was announced".'
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_('e.g. "the year the remake was announced".'),
     )
 
     objects = FilmFactManager()
@@ -63,13 +72,13 @@ class FilmFact(models.Model):
 
     class Meta:
         ordering = ["film_id", "field", "value", "pk"]
-        verbose_name = "source of a fact"
-        verbose_name_plural = "sources of the film's facts"
+        verbose_name = _("source of a fact")
+        verbose_name_plural = _("sources of the film's facts")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "field", "value"],
                 name="film_fact_unique_value",
-                violation_error_message="This film already has this value for this fact.",
+                violation_error_message=_("This film already has this value for this fact."),
             ),
             models.CheckConstraint(condition=~Q(field=""), name="film_fact_field_not_empty"),
         ]

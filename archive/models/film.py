@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..search import matching
@@ -18,6 +19,7 @@ from .base import (
     lowercase_slug,
     slug_url,
     validate_lowercase_slug,
+    year_range_message,
 )
 from .history import ArchiveHistory
 from .person import Role
@@ -94,51 +96,79 @@ class Film(VersionedModel):
         ANNOUNCED = "announced", _("Announced")
 
     title = models.CharField(
+        _("title"),
         max_length=300,
         blank=True,
-        help_text="The title the archive shows. Leave empty for an announced film with no title "
-        "yet; every title in every script goes under Titles below.",
+        help_text=_(
+            "The title the archive shows. Leave empty for an announced film with no title "
+            "yet; every title in every script goes under Titles below."
+        ),
     )
     slug = models.SlugField(
+        _("slug"),
         max_length=300,
         unique=True,
         validators=[validate_lowercase_slug],
-        help_text="The film's address: its title and year, e.g. miracle-in-cell-no-7-2013.",
+        help_text=_("The film's address: its title and year, e.g. miracle-in-cell-no-7-2013."),
     )
     year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Year of first release. Leave empty if not known yet."
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_("Year of first release. Leave empty if not known yet."),
     )
     release_date = models.DateField(
-        null=True, blank=True, help_text="First release date, in its country of origin."
+        _("release date"),
+        null=True,
+        blank=True,
+        help_text=_("First release date, in its country of origin."),
     )
-    status = models.CharField(max_length=20, choices=Status, default=Status.RELEASED)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.RELEASED)
     runtime = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Running time in minutes."
+        _("runtime"), null=True, blank=True, help_text=_("Running time in minutes.")
     )
     countries = models.ManyToManyField(
-        Country, blank=True, related_name="films", help_text="Countries of production."
+        Country,
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="films",
+        help_text=_("Countries of production."),
     )
     original_language = models.ForeignKey(
-        Language, on_delete=models.PROTECT, null=True, blank=True, related_name="films"
+        Language,
+        verbose_name=_("original language"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="films",
     )
-    genres = models.ManyToManyField(Genre, blank=True, related_name="films")
-    summary = models.TextField(blank=True, help_text="One or two sentences: what the film is.")
+    genres = models.ManyToManyField(
+        Genre, verbose_name=_("genres"), blank=True, related_name="films"
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences: what the film is.")
+    )
     synopsis = models.TextField(
-        blank=True, help_text="The plot, paragraphs separated by a blank line."
+        _("synopsis"), blank=True, help_text=_("The plot, paragraphs separated by a blank line.")
     )
     based_on = models.TextField(
-        blank=True, help_text="The true story, book or film it is based on."
+        _("based on"), blank=True, help_text=_("The true story, book or film it is based on.")
     )
     box_office_summary = models.TextField(
-        blank=True, help_text="The box-office story in words; the figures go under Box office."
+        _("box office summary"),
+        blank=True,
+        help_text=_("The box-office story in words; the figures go under Box office."),
     )
     sources = models.ManyToManyField(
         Source,
+        verbose_name=_("sources"),
         blank=True,
         related_name="films",
-        help_text="Sources about the film as a whole, listed at the foot of its page. Each "
-        "fact's own sources go with the fact: under Sources of the film's facts below, and on "
-        "each title, credit, award, figure and note.",
+        help_text=_(
+            "Sources about the film as a whole, listed at the foot of its page. Each "
+            "fact's own sources go with the fact: under Sources of the film's facts below, "
+            "and on each title, credit, award, figure and note."
+        ),
     )
     title_folded = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
     #: How much the film matters, kept by ``archive.standing``: search ranks by it.
@@ -149,17 +179,19 @@ class Film(VersionedModel):
 
     class Meta:
         ordering = [models.F("year").desc(nulls_last=True), "title", "slug"]
+        verbose_name = _("film")
+        verbose_name_plural = _("films")
         constraints = [
             lowercase_slug("film"),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX),
                 name="film_year_in_range",
-                violation_error_message=f"The year must be between {YEAR_MIN} and {YEAR_MAX}.",
+                violation_error_message=year_range_message(),
             ),
             models.CheckConstraint(
                 condition=Q(runtime__isnull=True) | Q(runtime__gt=0),
                 name="film_runtime_positive",
-                violation_error_message="The runtime must be more than 0 minutes.",
+                violation_error_message=_("The runtime must be more than 0 minutes."),
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="film_slug_not_empty"),
         ]
@@ -195,11 +227,10 @@ class Film(VersionedModel):
     def clean(self):
         super().clean()
         if self.release_date and self.year and self.release_date.year != self.year:
-            raise ValidationError(
-                {"year": f"The release date is in {self.release_date.year}; the year must match."}
-            )
+            message = gettext("The release date is in %(year)s; the year must match.")
+            raise ValidationError({"year": message % {"year": self.release_date.year}})
         if self.status == self.Status.RELEASED and not (self.year or self.release_date):
-            raise ValidationError({"year": "A released film needs its year."})
+            raise ValidationError({"year": gettext("A released film needs its year.")})
 
     def save(self, *args, **kwargs):
         if self.release_date and not self.year:

@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .film import Film
@@ -25,18 +25,32 @@ class FilmTitle(models.Model):
         RELEASE = "release", _("Release title")
         ALTERNATIVE = "alternative", _("Alternative title")
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="titles")
-    text = models.CharField(
-        max_length=300, help_text="The title in its own script, e.g. 7번방의 선물."
+    film = models.ForeignKey(
+        Film, verbose_name=_("film"), on_delete=models.CASCADE, related_name="titles"
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.RELEASE)
+    text = models.CharField(
+        pgettext_lazy("the words of a title", "text"),
+        max_length=300,
+        help_text=_("The title in its own script, e.g. 7번방의 선물."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.RELEASE)
     language = models.ForeignKey(
-        Language, on_delete=models.PROTECT, null=True, blank=True, related_name="film_titles"
+        Language,
+        verbose_name=_("language"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="film_titles",
     )
     note = models.CharField(
-        max_length=200, blank=True, help_text='e.g. "Revised Romanization", "Hanja", "English".'
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "Revised Romanization", "Hanja", "English".'),
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="film_titles")
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="film_titles"
+    )
     folded = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
 
     class Manager(models.Manager):
@@ -48,11 +62,13 @@ class FilmTitle(models.Model):
 
     class Meta:
         ordering = ["film_id", "kind", "text", "pk"]
+        verbose_name = _("film title")
+        verbose_name_plural = _("film titles")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "kind", "text"],
                 name="film_title_unique",
-                violation_error_message="This film already has this title of this kind.",
+                violation_error_message=_("This film already has this title of this kind."),
             ),
             models.CheckConstraint(condition=~Q(text=""), name="film_title_not_empty"),
         ]
@@ -99,33 +115,47 @@ class BoxOfficeFigure(models.Model):
         ABOUT = "about", _("about")
         MORE_THAN = "more_than", _("more than")
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="figures")
-    kind = models.CharField(max_length=20, choices=Kind)
+    film = models.ForeignKey(
+        Film, verbose_name=_("film"), on_delete=models.CASCADE, related_name="figures"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     key = models.SlugField(
+        _("key"),
         max_length=60,
-        help_text="Tells this figure apart from the film's other figures of its kind, "
-        'e.g. "day-32" or "final".',
+        help_text=_(
+            "Tells this figure apart from the film's other figures of its kind, "
+            'e.g. "day-32" or "final".'
+        ),
     )
     value = models.DecimalField(
-        max_digits=20, decimal_places=2, help_text="A count of admissions, or an amount of money."
+        _("value"),
+        max_digits=20,
+        decimal_places=2,
+        help_text=_("A count of admissions, or an amount of money."),
     )
     currency = models.CharField(
+        _("currency"),
         max_length=3,
         blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", "A three-letter ISO 4217 code, e.g. USD.")],
-        help_text="ISO 4217 code (KRW, USD) for money; empty for counts.",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("A three-letter ISO 4217 code, e.g. USD."))],
+        help_text=_("ISO 4217 code (KRW, USD) for money; empty for counts."),
     )
-    qualifier = models.CharField(max_length=10, choices=Qualifier, blank=True, default="")
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier, blank=True, default=""
+    )
     reported_on = models.DateField(
-        null=True, blank=True, help_text="The date the figure refers to."
+        _("reported on"), null=True, blank=True, help_text=_("The date the figure refers to.")
     )
     days_since_release = models.PositiveSmallIntegerField(
+        _("days since release"),
         null=True,
         blank=True,
-        help_text="The day of the run the figure refers to (1 = opening day).",
+        help_text=_("The day of the run the figure refers to (1 = opening day)."),
     )
-    note = models.CharField(max_length=300, blank=True)
-    sources = models.ManyToManyField(Source, blank=True, related_name="figures")
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="figures"
+    )
 
     objects = FigureManager()
     history = ArchiveHistory(m2m_fields=["sources"])
@@ -139,16 +169,20 @@ class BoxOfficeFigure(models.Model):
             "key",
             "pk",
         ]
+        verbose_name = _("box office figure")
+        verbose_name_plural = _("box office figures")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "kind", "key"],
                 name="figure_unique_key",
-                violation_error_message="The film already has a figure of this kind with this key.",
+                violation_error_message=_(
+                    "The film already has a figure of this kind with this key."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=0),
                 name="figure_value_not_negative",
-                violation_error_message="A figure cannot be negative.",
+                violation_error_message=_("A figure cannot be negative."),
             ),
         ]
 
@@ -177,32 +211,44 @@ class BoxOfficeFigure(models.Model):
         super().clean()
         money = {self.Kind.GROSS, self.Kind.BUDGET, self.Kind.MARKETING}
         if self.kind in money and not self.currency:
-            raise ValidationError({"currency": "A sum of money needs its currency."})
+            raise ValidationError({"currency": gettext("A sum of money needs its currency.")})
         if self.kind not in money and self.currency:
-            raise ValidationError({"currency": "A count of admissions has no currency."})
+            raise ValidationError({"currency": gettext("A count of admissions has no currency.")})
 
 
 class ExternalLink(models.Model):
     """The film's page on another site."""
 
     class Site(models.TextChoices):
-        OFFICIAL = "official", "Official website"
+        OFFICIAL = "official", _("Official website")
         WIKIPEDIA = "wikipedia", "Wikipedia"
         IMDB = "imdb", "IMDb"
-        KMDB = "kmdb", "Korean Movie Database"
+        KMDB = "kmdb", _("Korean Movie Database")
         HANCINEMA = "hancinema", "HanCinema"
-        OTHER = "other", "Other"
+        OTHER = "other", _("Other")
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="links")
-    site = models.CharField(max_length=20, choices=Site)
+    film = models.ForeignKey(
+        Film, verbose_name=_("film"), on_delete=models.CASCADE, related_name="links"
+    )
+    site = models.CharField(_("site"), max_length=20, choices=Site)
     label = models.CharField(
-        max_length=200, help_text='What the link says, e.g. "Official website (in Korean)".'
+        _("label"),
+        max_length=200,
+        help_text=_('What the link says, e.g. "Official website (in Korean)".'),
     )
     url = models.URLField(
-        max_length=500, blank=True, help_text="Leave empty when the address is not known yet."
+        _("url"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty when the address is not known yet."),
     )
     language = models.ForeignKey(
-        Language, on_delete=models.PROTECT, null=True, blank=True, related_name="links"
+        Language,
+        verbose_name=_("language"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="links",
     )
 
     class Manager(models.Manager):
@@ -214,11 +260,13 @@ class ExternalLink(models.Model):
 
     class Meta:
         ordering = ["film_id", "site", "label", "pk"]
+        verbose_name = _("external link")
+        verbose_name_plural = _("external links")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "site", "label"],
                 name="link_unique_label",
-                violation_error_message="This film already has a link with this site and label.",
+                violation_error_message=_("This film already has a link with this site and label."),
             ),
         ]
 
@@ -242,13 +290,17 @@ class FilmNote(models.Model):
         CAVEAT = "caveat", _("Caveat")
         TRIVIA = "trivia", _("Note")
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="notes")
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.TRIVIA)
-    topic = models.CharField(
-        max_length=200, help_text='What the note is about, e.g. "Release year".'
+    film = models.ForeignKey(
+        Film, verbose_name=_("film"), on_delete=models.CASCADE, related_name="notes"
     )
-    text = models.TextField()
-    sources = models.ManyToManyField(Source, blank=True, related_name="notes")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.TRIVIA)
+    topic = models.CharField(
+        _("topic"), max_length=200, help_text=_('What the note is about, e.g. "Release year".')
+    )
+    text = models.TextField(_("text"))
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="notes"
+    )
 
     class Manager(models.Manager):
         def get_by_natural_key(self, film, topic):
@@ -259,11 +311,13 @@ class FilmNote(models.Model):
 
     class Meta:
         ordering = ["film_id", "kind", "topic", "pk"]
+        verbose_name = _("film note")
+        verbose_name_plural = _("film notes")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "topic"],
                 name="film_note_unique_topic",
-                violation_error_message="This film already has a note on this topic.",
+                violation_error_message=_("This film already has a note on this topic."),
             ),
         ]
 
@@ -286,11 +340,17 @@ class CompanyCredit(models.Model):
         PRODUCTION = "production", _("Production company")
         DISTRIBUTION = "distribution", _("Distributor")
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="company_credits")
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="credits")
-    kind = models.CharField(max_length=20, choices=Kind)
-    note = models.CharField(max_length=200, blank=True)
-    sources = models.ManyToManyField(Source, blank=True, related_name="company_credits")
+    film = models.ForeignKey(
+        Film, verbose_name=_("film"), on_delete=models.CASCADE, related_name="company_credits"
+    )
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="credits"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="company_credits"
+    )
 
     class Manager(models.Manager):
         def get_by_natural_key(self, film, company, kind):
@@ -301,11 +361,13 @@ class CompanyCredit(models.Model):
 
     class Meta:
         ordering = ["film_id", "kind", "pk"]
+        verbose_name = _("company credit")
+        verbose_name_plural = _("company credits")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "company", "kind"],
                 name="company_credit_unique",
-                violation_error_message="This company already has this credit on this film.",
+                violation_error_message=_("This company already has this credit on this film."),
             ),
         ]
 

@@ -41,13 +41,17 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import pre_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalChanges, HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
-#: The reason on the version that records a record as it was before its first change.
-BASELINE_REASON = "As it was before its first recorded change"
+#: The reason on the version that records a record as it was before its first change. The
+#: reasons are stored in English (the conflict check looks them up) and translated when an
+#: editor reads them (``templates/admin/archive/object_history_list.html``).
+BASELINE_REASON = gettext_noop("As it was before its first recorded change")
 #: The reason on the version that records a record as a fixture load left it.
-LOADED_REASON = "As a fixture load left it"
+LOADED_REASON = gettext_noop("As a fixture load left it")
 #: Versions that record a state found, not a change made.
 FOUND_REASONS = (BASELINE_REASON, LOADED_REASON)
 
@@ -227,18 +231,22 @@ class FixtureLoad(models.Model):
     load's own transaction, so a load that fails leaves no row. Read-only in the admin.
     """
 
-    files = models.TextField(help_text="The fixture files loaded, one per line.")
-    fixture_count = models.PositiveIntegerField("files loaded")
+    files = models.TextField(_("files"), help_text=_("The fixture files loaded, one per line."))
+    fixture_count = models.PositiveIntegerField(_("files loaded"))
     object_count = models.PositiveIntegerField(
-        "records loaded", help_text="Records saved (added or overwritten) by the load."
+        _("records loaded"), help_text=_("Records saved (added or overwritten) by the load.")
     )
-    loaded_at = models.DateTimeField(default=timezone.now, db_index=True)
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now, db_index=True)
     loaded_by = models.CharField(
-        max_length=150, help_text="The operating-system user who ran the command."
+        _("loaded by"),
+        max_length=150,
+        help_text=_("The operating-system user who ran the command."),
     )
 
     class Meta:
         ordering = ["-loaded_at", "-pk"]
+        verbose_name = _("fixture load")
+        verbose_name_plural = _("fixture loads")
 
     def __str__(self):
         files = ", ".join(os.path.basename(path) for path in self.file_list) or "no file"

@@ -11,6 +11,8 @@ asking the storage anything.
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .base import TimestampedModel
 from .film import Film
@@ -29,28 +31,45 @@ class ImageManager(models.Manager):
 
 class Image(TimestampedModel):
     class Kind(models.TextChoices):
-        POSTER = "poster", "Poster"
-        STILL = "still", "Still"
-        PORTRAIT = "portrait", "Portrait"
-        OTHER = "other", "Other"
+        POSTER = "poster", _("Poster")
+        STILL = "still", pgettext_lazy("a picture from a film", "Still")
+        PORTRAIT = "portrait", _("Portrait")
+        OTHER = "other", _("Other")
 
     film = models.ForeignKey(
-        Film, on_delete=models.CASCADE, null=True, blank=True, related_name="images"
+        Film,
+        verbose_name=_("film"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="images",
     )
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="images"
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="images",
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.POSTER)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.POSTER)
     file = models.FileField(
+        _("file"),
         max_length=300,
         unique=True,
-        help_text="JPEG, PNG, WebP or GIF, at most 20 MB and 50 megapixels. Its metadata "
-        "(camera, place, comments) is removed before it is stored.",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF, at most 20 MB and 50 megapixels. Its metadata "
+            "(camera, place, comments) is removed before it is stored."
+        ),
     )
-    width = models.PositiveIntegerField(default=0, editable=False)
-    height = models.PositiveIntegerField(default=0, editable=False)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
     checksum = models.CharField(
-        max_length=64, blank=True, editable=False, help_text="SHA-256 of the stored file."
+        _("checksum"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("SHA-256 of the stored file."),
     )
     renditions = models.JSONField(
         default=list,
@@ -59,36 +78,50 @@ class Image(TimestampedModel):
         help_text="The resized copies: [{width, height, format, name}].",
     )
     alt = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=300,
-        help_text="What the picture shows, for someone who cannot see it, e.g. "
-        '"Poster: a father and his daughter in a prison cell". A screen reader reads it.',
+        help_text=_(
+            "What the picture shows, for someone who cannot see it, e.g. "
+            '"Poster: a father and his daughter in a prison cell". A screen reader reads it.'
+        ),
     )
-    caption = models.CharField(max_length=300, blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(
-        max_length=200, blank=True, help_text="Who made the picture, e.g. the studio."
+        pgettext_lazy("who made a picture", "credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made the picture, e.g. the studio."),
     )
     licence = models.CharField(
-        max_length=200, blank=True, help_text='e.g. "CC BY-SA 4.0", "Fair use (poster)".'
+        _("licence"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "CC BY-SA 4.0", "Fair use (poster)".'),
     )
     source_url = models.URLField(
-        "source address", max_length=500, blank=True, help_text="Where the file came from."
+        _("source address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the file came from."),
     )
     source = models.ForeignKey(
         Source,
+        verbose_name=_("source"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="images",
-        help_text="Or the archive's source record it came from.",
+        help_text=_("Or the archive's source record it came from."),
     )
     is_main = models.BooleanField(
-        "main image",
+        _("main image"),
         default=False,
-        help_text="The one shown at the top of the record's page and beside it in lists.",
+        help_text=_("The one shown at the top of the record's page and beside it in lists."),
     )
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Order among the record's images (stills gallery)."
+        _("position"),
+        default=0,
+        help_text=_("Order among the record's images (stills gallery)."),
     )
 
     objects = ImageManager()
@@ -96,6 +129,8 @@ class Image(TimestampedModel):
 
     class Meta:
         ordering = ["-is_main", "position", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
         indexes = [
             models.Index(fields=["film", "kind", "is_main"], name="image_film_kind"),
             models.Index(fields=["person", "kind", "is_main"], name="image_person_kind"),
@@ -107,7 +142,7 @@ class Image(TimestampedModel):
                     | Q(film__isnull=True, person__isnull=False, kind__in=PERSON_KINDS)
                 ),
                 name="image_one_owner_and_kind",
-                violation_error_message=(
+                violation_error_message=_(
                     "An image belongs to a film (poster, still, other) or to a person "
                     "(portrait, other)."
                 ),
@@ -116,13 +151,13 @@ class Image(TimestampedModel):
                 fields=["film"],
                 condition=Q(is_main=True, film__isnull=False),
                 name="image_one_main_per_film",
-                violation_error_message="This film already has a main image.",
+                violation_error_message=_("This film already has a main image."),
             ),
             models.UniqueConstraint(
                 fields=["person"],
                 condition=Q(is_main=True, person__isnull=False),
                 name="image_one_main_per_person",
-                violation_error_message="This person already has a main image.",
+                violation_error_message=_("This person already has a main image."),
             ),
             models.CheckConstraint(condition=~Q(alt=""), name="image_alt_not_empty"),
         ]

@@ -67,15 +67,19 @@ def validate_partial_date(value):
     match = PARTIAL_DATE.fullmatch(value or "")
     if match is None:
         raise ValidationError(
-            "Write the date as a year (1970), a year and month (1970-03) or a full date "
-            "(1970-03-10).",
+            _(
+                "Write the date as a year (1970), a year and month (1970-03) or a full date "
+                "(1970-03-10)."
+            ),
             code="partial_date",
         )
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:
-        raise ValidationError("%(value)s is not a date.", params={"value": value}) from None
+        raise ValidationError(
+            _("%(value)s is not a date."), code="invalid_date", params={"value": value}
+        ) from None
 
 
 def partial_date_display(value):
@@ -109,42 +113,56 @@ class PersonManager(SlugManager.from_queryset(PersonQuerySet)):
 
 class Person(VersionedModel):
     name = models.CharField(
-        max_length=200, help_text="The name as the archive shows it, in Latin letters."
+        _("name"),
+        max_length=200,
+        help_text=_("The name as the archive shows it, in Latin letters."),
     )
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
         validators=[validate_lowercase_slug],
-        help_text="The person's address, e.g. ryu-seung-ryong.",
+        help_text=_("The person's address, e.g. ryu-seung-ryong."),
     )
     name_original = models.CharField(
-        "name in original script",
+        _("name in original script"),
         max_length=200,
         blank=True,
-        help_text="The name in its own script (Hangul, Devanagari, ...), if it has one.",
+        help_text=_("The name in its own script (Hangul, Devanagari, ...), if it has one."),
     )
     other_names = models.TextField(
-        blank=True, help_text="Other spellings and stage names, one on each line."
+        _("other names"),
+        blank=True,
+        help_text=_("Other spellings and stage names, one on each line."),
     )
     birth_date = models.CharField(
+        _("birth date"),
         max_length=10,
         blank=True,
         validators=[validate_partial_date],
-        help_text="A year (1970), a year and month (1970-03) or a full date (1970-03-10).",
+        help_text=_("A year (1970), a year and month (1970-03) or a full date (1970-03-10)."),
     )
     death_date = models.CharField(
+        _("death date"),
         max_length=10,
         blank=True,
         validators=[validate_partial_date],
-        help_text="As the birth date; empty while the person is alive or when not known.",
+        help_text=_("As the birth date; empty while the person is alive or when not known."),
     )
     place_of_birth = models.CharField(
-        max_length=200, blank=True, help_text="City and country, e.g. Suwon, South Korea."
+        _("place of birth"),
+        max_length=200,
+        blank=True,
+        help_text=_("City and country, e.g. Suwon, South Korea."),
     )
     biography = models.TextField(
-        blank=True, help_text="A few plain sentences; the sources below back them."
+        _("biography"),
+        blank=True,
+        help_text=_("A few plain sentences; the sources below back them."),
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="people")
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="people"
+    )
     names_folded = models.TextField(blank=True, editable=False)
     # What tells namesakes apart, kept from the credits by ``archive.standing``.
     importance = models.PositiveIntegerField(default=0, editable=False)
@@ -158,7 +176,8 @@ class Person(VersionedModel):
 
     class Meta:
         ordering = ["name", "slug"]
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         indexes = [models.Index(fields=["name", "slug"], name="person_name_slug")]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
@@ -170,7 +189,7 @@ class Person(VersionedModel):
                 | Q(birth_date="")
                 | GreaterThanOrEqual(Substr("death_date", 1, 4), Substr("birth_date", 1, 4)),
                 name="person_death_not_before_birth",
-                violation_error_message="The death date is before the birth date.",
+                violation_error_message=_("The death date is before the birth date."),
             ),
         ]
 
@@ -234,28 +253,40 @@ class Role(models.Model):
         EDITOR = "editor", _("Editor")
         COMPOSER = "composer", _("Composer")
 
-    film = models.ForeignKey("archive.Film", on_delete=models.CASCADE, related_name="roles")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="roles")
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ACTOR)
+    film = models.ForeignKey(
+        "archive.Film", verbose_name=_("film"), on_delete=models.CASCADE, related_name="roles"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="roles"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ACTOR)
     character = models.CharField(
-        max_length=200, blank=True, help_text="For actors: the character's name. Empty for crew."
-    )
-    note = models.CharField(
-        max_length=200, blank=True, help_text='e.g. "child", "adult", "uncredited", "announced".'
-    )
-    billing = models.PositiveSmallIntegerField(
-        "billing order",
-        null=True,
-        blank=True,
-        help_text="1 for the top-billed actor, 2 for the next; empty if not known.",
-    )
-    character_original = models.CharField(
-        "character in original script",
+        _("character"),
         max_length=200,
         blank=True,
-        help_text="The character's name in its own script (Hangul, ...), e.g. 예승.",
+        help_text=_("For actors: the character's name. Empty for crew."),
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="roles")
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_('e.g. "child", "adult", "uncredited", "announced".'),
+    )
+    billing = models.PositiveSmallIntegerField(
+        _("billing order"),
+        null=True,
+        blank=True,
+        help_text=_("1 for the top-billed actor, 2 for the next; empty if not known."),
+    )
+    character_original = models.CharField(
+        _("character in original script"),
+        max_length=200,
+        blank=True,
+        help_text=_("The character's name in its own script (Hangul, ...), e.g. 예승."),
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="roles"
+    )
     character_folded = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
 
     objects = RoleManager()
@@ -263,24 +294,25 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["film_id", "kind", models.F("billing").asc(nulls_last=True), "pk"]
-        verbose_name = "credit"
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")
         constraints = [
             models.UniqueConstraint(
                 fields=["film", "person", "kind", "character"],
                 name="role_unique_credit",
-                violation_error_message=(
+                violation_error_message=_(
                     "This person already has this credit (and character) on this film."
                 ),
             ),
             models.CheckConstraint(
                 condition=Q(billing__isnull=True) | Q(billing__gte=1),
                 name="role_billing_from_one",
-                violation_error_message="Billing order starts at 1.",
+                violation_error_message=_("Billing order starts at 1."),
             ),
             models.CheckConstraint(
                 condition=Q(kind="actor") | Q(character=""),
                 name="role_character_only_for_actors",
-                violation_error_message="Only an actor's credit has a character.",
+                violation_error_message=_("Only an actor's credit has a character."),
             ),
         ]
         indexes = [
@@ -291,7 +323,7 @@ class Role(models.Model):
     def __str__(self):
         text = f"{self.person.name} – {self.get_kind_display()}"
         if self.character:
-            text += f" as {self.character}"
+            text += " " + gettext("as %(character)s") % {"character": self.character}
         return text
 
     def get_absolute_url(self):
@@ -305,4 +337,4 @@ class Role(models.Model):
     def clean(self):
         super().clean()
         if self.kind != self.Kind.ACTOR and self.character:
-            raise ValidationError({"character": "Only an actor's credit has a character."})
+            raise ValidationError({"character": gettext("Only an actor's credit has a character.")})

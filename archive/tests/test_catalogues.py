@@ -1,6 +1,6 @@
-"""The translation catalogues (archive/catalogues.py): every marked string of the code and
-the public templates is translated in every language, and the check fails on a string that
-is missing, untranslated or fuzzy."""
+"""The translation catalogues (archive/catalogues.py): every marked string of the code, the
+Jinja2 templates and the admin's Django templates is translated in every language, and the
+check fails on a string that is missing, untranslated or fuzzy."""
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -20,6 +20,47 @@ def test_the_extraction_finds_strings_of_the_code_and_of_the_jinja2_templates(ma
     assert ("%(num)s minute", "%(num)s minutes") in ids  # ngettext() in a template
     assert "newest first" in ids  # gettext_lazy in archive/filters.py
     assert marked.get("in {}", context="a year") is not None  # pgettext_lazy
+
+
+def test_the_extraction_reads_the_admins_django_templates(marked):
+    recent = marked.get("Recent changes")  # {% translate %} in templates/admin/index.html
+    assert recent is not None
+    assert ("templates/admin/index.html", 10) in recent.locations
+    versions = marked.get(("%(counter)s version", "%(counter)s versions"))
+    assert versions is not None  # {% blocktranslate count %} in object_history_list.html
+    assert marked.get("Film archive: editors") is not None  # gettext_lazy, admin_site.py
+
+
+def test_a_string_marked_only_in_a_django_template_fails_the_check_until_translated(tmp_path):
+    folder = tmp_path / "templates" / "admin"
+    folder.mkdir(parents=True)
+    (folder / "page.html").write_text(
+        "{% load i18n %}\n"
+        "{% comment %}\n  Not a message.\n{% endcomment %}\n"
+        '<h1>{% translate "Only in a template" %}</h1>\n'
+        "{# Translators: the rows of a list #}\n"
+        "<p>{% blocktranslate count counter=rows|length %}{{ counter }} row"
+        "{% plural %}{{ counter }} rows{% endblocktranslate %}</p>\n"
+        '<p>{% translate "May" context "the month" %}</p>\n',
+        encoding="utf-8",
+    )
+    template = catalogues.extract(tmp_path)
+    assert template.get("Only in a template").locations == [("templates/admin/page.html", 5)]
+    rows = template.get(("%(counter)s row", "%(counter)s rows"))
+    assert rows.auto_comments == ["Translators: the rows of a list"]
+    assert template.get("May", context="the month") is not None
+    assert "Not a message." not in {message.id for message in template}
+
+    catalog = Catalog(locale="tr")
+    assert catalogues.problems(template, catalog) == [
+        "missing: 'Only in a template'",
+        "missing: '%(counter)s row'",
+        "missing: 'May'",
+    ]
+    catalog.add("Only in a template", "Yalnızca bir şablonda")
+    catalog.add(("%(counter)s row", "%(counter)s rows"), ("%(counter)s satır", "%(counter)s satır"))
+    catalog.add("May", "Mayıs", context="the month")
+    assert catalogues.problems(template, catalog) == []
 
 
 @pytest.mark.parametrize("language", catalogues.languages())

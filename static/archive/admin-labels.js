@@ -5,6 +5,9 @@
 // its label or its column ("Person", "Sources"), once on load and for every row added.
 (function () {
     let counter = 0;
+    // The words this file says, in the editor's language: attributes of its script element
+    // (templates/admin/base_site.html), as the page is translated on the server.
+    const words = (document.currentScript && document.currentScript.dataset) || {};
 
     function columnName(element) {
         const cell = element.closest('td');
@@ -25,7 +28,7 @@
 
     function nameOf(element) {
         if (element.closest('td.delete')) {
-            return 'Delete this row';
+            return words.deleteRow || 'Delete this row';
         }
         return labelName(element) || columnName(element) || element.getAttribute('title') || '';
     }
