@@ -23,6 +23,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    GenreName,
     Person,
     Role,
     Source,
@@ -45,6 +46,7 @@ EXPECTED_COUNTS = {
     ExternalLink: 8,
     FilmNote: 8,
     Genre: 2,
+    GenreName: 4,
 }
 
 

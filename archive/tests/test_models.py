@@ -29,6 +29,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    GenreName,
     Image,
     Language,
     Person,
@@ -74,6 +75,7 @@ def build_world():
     korea = Country.objects.get(code="KR")
     source = Source.objects.create(key="seed-article", title="The seed article")
     genre = Genre.objects.create(name="Comedy-drama", slug="comedy-drama")
+    genre_name = GenreName.objects.create(genre=genre, language=korean, name="코미디 드라마")
     film = Film.objects.create(
         title="Miracle in Cell No. 7",
         year=2013,
@@ -202,6 +204,12 @@ VIOLATIONS = {
     ),
     "film_slug_lowercase": lambda w: Film.objects.filter(pk=w.film.pk).update(slug="Miracle"),
     "genre_slug_lowercase": lambda w: Genre.objects.create(name="Noir", slug="Noir"),
+    "genre_name_unique": lambda w: GenreName.objects.create(
+        genre=w.genre, language=w.korean, name="희극 드라마"
+    ),
+    "genre_name_not_empty": lambda w: GenreName.objects.create(
+        genre=w.genre, language=w.turkish, name=""
+    ),
     "ceremony_slug_lowercase": lambda w: Ceremony.objects.create(name="Gala", slug="Gala"),
     "company_slug_lowercase": lambda w: Company.objects.create(name="Studio", slug="Studio"),
     "role_unique_credit": lambda w: Role.objects.create(
@@ -420,6 +428,7 @@ NATURAL_KEY_RECORDS = [
     "credit",
     "company",
     "genre",
+    "genre_name",
     "source",
     "ceremony",
     "award_person",
