@@ -99,9 +99,10 @@ def film_genre_counts(films):
     """Counts of the films' genres, each named in the visitor's language (in the same
     query). The genre's id is grouped on too: its name in a language is a sub-query on it."""
     through, target = Film.link_table("genres")
+    name = local_genre_name(target)
     rows = (
         through.objects.filter(film_id__in=films.values("pk"))
-        .annotate(label=local_genre_name(target))
+        .annotate(label=F(name) if isinstance(name, str) else name)
         .values_list(target, f"{target}__slug", "label")
         .annotate(n=Count("film_id"))
         .order_by("-n", "label", f"{target}__slug")[:FACET_LIMIT]

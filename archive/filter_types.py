@@ -64,11 +64,11 @@ class CodeChoiceField(forms.ModelMultipleChoiceField):
         super().__init__(*args, **kwargs)
 
     def clean(self, value):
-        if self.named:
-            # This form's own copy of the field; the language is the request's.
-            self.queryset = self.queryset.named()
         # An empty repeat (``country=``) means no filter, as an empty text field does.
         value = [str(item) for item in value or [] if str(item).strip()]
+        if self.named and value:
+            # This form's own copy of the field; the language is the request's.
+            self.queryset = self.queryset.named()
         if self.case:
             value = [getattr(item, self.case)() for item in value]
         if not value and not self.required:

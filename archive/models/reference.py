@@ -1,5 +1,7 @@
 """Reference records: countries, languages, genres, companies and sources."""
 
+import functools
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -69,28 +71,32 @@ class Language(models.Model):
 
 
 def local_genre_name(genre, name=None):
-    """An expression for a genre's name in the visitor's language: its ``GenreName`` in that
-    language where the archive has one, else its own name. ``genre`` is the field that
-    points at the genre (``"pk"`` on the genre itself, ``"genre"`` on the films' link
-    table), ``name`` the field of its own name (by default ``<genre>__name``). In the
-    default language the genre's own name, with no look-up."""
+    """A genre's name in the visitor's language, for ``values()`` and ``annotate()``: its
+    ``GenreName`` in that language where the archive has one, else its own name. ``genre``
+    is the field that points at the genre (``"pk"`` on the genre itself, ``"genre"`` on the
+    films' link table), ``name`` the field of its own name (by default ``<genre>__name``).
+    In the default language that field's name, with no look-up."""
     name = name or f"{genre}__name"
     language = names.visitor_language()
     if language is None:
-        return F(name)
-    translated = GenreName.objects.filter(
-        genre=OuterRef(genre), language__code=names.record_language_code(language)
-    ).values("name")[:1]
-    return Coalesce(Subquery(translated), F(name))
+        return name
+    return _translated_name(genre, name, names.record_language_code(language))
+
+
+@functools.lru_cache(maxsize=32)
+def _translated_name(genre, name, code):
+    # Built once per language and place: a query resolves a copy of an expression and
+    # leaves it as it was, so pages share it (as filters.CEREMONY_NAME is shared).
+    translated = GenreName.objects.filter(genre=OuterRef(genre), language__code=code)
+    return Coalesce(Subquery(translated.values("name")[:1]), F(name))
 
 
 class GenreQuerySet(models.QuerySet):
     def named(self):
         """The genres with their names in the visitor's language (what ``str()`` gives):
         in the same query, as a sub-query per genre."""
-        if names.visitor_language() is None:
-            return self
-        return self.annotate(shown_name=local_genre_name("pk", "name"))
+        name = local_genre_name("pk", "name")
+        return self if isinstance(name, str) else self.annotate(shown_name=name)
 
 
 class GenreManager(SlugManager.from_queryset(GenreQuerySet)):

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import UniqueConstraint
 from django.urls import reverse
+from django.utils import translation
 
 from archive.models import (
     Adaptation,
@@ -561,6 +562,21 @@ def test_ceremony_and_genre_link_to_their_filtered_lists(world):
         reverse("archive:award-list") + "?ceremony=grand-bell-awards"
     )
     assert world.genre.get_absolute_url() == reverse("archive:film-list") + "?genre=comedy-drama"
+
+
+@pytest.mark.parametrize(
+    "language, shown", [("en", "Comedy-drama"), ("ko", "코미디 드라마"), ("tr", "Comedy-drama")]
+)
+def test_a_genre_read_with_its_names_is_named_in_the_active_language(
+    world, django_assert_num_queries, language, shown
+):
+    """Its name in the language where the archive has one (no Turkish name here), its own
+    otherwise and in English; read in the same query as the genre."""
+    with translation.override(language), django_assert_num_queries(1):
+        (genre,) = Genre.objects.named()
+        assert str(genre) == shown
+    assert str(Genre.objects.get(pk=world.genre.pk)) == "Comedy-drama"  # read plainly
+    assert str(world.genre_name) == "코미디 드라마"
 
 
 # --- Slugs -------------------------------------------------------------------------------
