@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from . import names
 from .links import query_url
 from .models import Adaptation, Award, Film, Role
+from .models.reference import local_genre_name
 
 #: How many values a facet shows at most (the most frequent first).
 FACET_LIMIT = 12
@@ -92,6 +93,21 @@ def film_m2m_counts(relation, key, label):
         )
 
     return count
+
+
+def film_genre_counts(films):
+    """Counts of the films' genres, each named in the visitor's language (in the same
+    query). The genre's id is grouped on too: its name in a language is a sub-query on it."""
+    through, target = Film.link_table("genres")
+    name = local_genre_name(target)
+    rows = (
+        through.objects.filter(film_id__in=films.values("pk"))
+        .annotate(label=F(name) if isinstance(name, str) else name)
+        .values_list(target, f"{target}__slug", "label")
+        .annotate(n=Count("film_id"))
+        .order_by("-n", "label", f"{target}__slug")[:FACET_LIMIT]
+    )
+    return [(slug, label, n) for _, slug, label, n in rows]
 
 
 def choice_counts(field, choices):
@@ -181,7 +197,7 @@ FILM_FACETS = (
         named(film_m2m_counts("countries", "code", "name"), names.country_name),
     ),
     Facet(_("Language"), ("language",), named(film_language_counts, names.language_name)),
-    Facet(_("Genre"), ("genre",), film_m2m_counts("genres", "slug", "name")),
+    Facet(_("Genre"), ("genre",), film_genre_counts),
     Facet(_("Decade"), ("year_min", "year_max"), film_decade_counts, link=decade_link),
     Facet(_("Status"), ("status",), choice_counts("status", Film.Status.choices)),
 )

@@ -52,15 +52,23 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class CodeChoiceField(forms.ModelMultipleChoiceField):
-    """Several codes or slugs; case does not matter for ISO codes (``kr`` is ``KR``)."""
+    """Several codes or slugs; case does not matter for ISO codes (``kr`` is ``KR``).
 
-    def __init__(self, *args, case=None, **kwargs):
+    ``named``: the chosen records are read with their names in the visitor's language
+    (their queryset's ``named()``: genres), which the sentence above the list and the
+    active filters show."""
+
+    def __init__(self, *args, case=None, named=False, **kwargs):
         self.case = case
+        self.named = named
         super().__init__(*args, **kwargs)
 
     def clean(self, value):
         # An empty repeat (``country=``) means no filter, as an empty text field does.
         value = [str(item) for item in value or [] if str(item).strip()]
+        if self.named and value:
+            # This form's own copy of the field; the language is the request's.
+            self.queryset = self.queryset.named()
         if self.case:
             value = [getattr(item, self.case)() for item in value]
         if not value and not self.required:

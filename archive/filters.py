@@ -66,6 +66,7 @@ class FilmFilter(ArchiveFilterSet):
         to_field_name="slug",
         relation="genres",
         case="lower",
+        named=True,
         unknown=_("There is no genre “%(value)s” in the archive."),
         label=_("Genre"),
     )

@@ -14,7 +14,9 @@ its callables (new-style: ``_("%(n)s films", n=3)`` formats and escapes), so ``_
 ``language_code()``, ``language_versions(request)`` and ``default_language_path(request)``
 serve ``<html lang>``, the ``hreflang`` alternates and the language switcher;
 ``country_name(code, name)`` and ``language_name(code, name)`` the names of a row's countries
-and language in the active language (archive/names.py).
+and language in the active language (archive/names.py); ``film_name()`` and ``person_name()``
+a film by its title in the visitor's language (archive/titles.py) and a person by their name
+in that language's script, each with the archive's own beside it where it differs.
 
 A page rendered for a request gets these helpers from :func:`page_helpers` instead (a context
 processor: the page's own names shadow the environment's), bound once to the language, URL
@@ -35,7 +37,7 @@ from django.utils import translation
 from django.utils.formats import FORMAT_SETTINGS, number_format
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import citations, i18n, names
 
@@ -183,6 +185,26 @@ def linebreaks(eval_ctx, value):
     return defaultfilters.linebreaks_filter(value, autoescape=eval_ctx.autoescape)
 
 
+def _named(url, shown, also):
+    link = f'<a href="{escape(url)}">{escape(shown)}</a>' if url else escape(shown)
+    return Markup(f'{link} <span class="also">{escape(also)}</span>' if also else link)
+
+
+def film_name(title, local=None, url=None):
+    """A film by its title in the visitor's language (``local``, read by
+    ``titles.localize``) with the archive's ``title`` beside it, or by ``title`` alone; the
+    shown title a link to ``url`` when given."""
+    return _named(url, local, title) if local else _named(url, title, None)
+
+
+def person_name(name, name_original, url=None):
+    """A person by their name in the script of the visitor's language with the Latin
+    ``name`` beside it (names.own_script_name), or by ``name`` alone; the shown name a link
+    to ``url`` when given."""
+    own = names.own_script_name(name, name_original)
+    return _named(url, own, name) if own else _named(url, name, None)
+
+
 def environment(**options):
     extensions = [*options.pop("extensions", ()), "jinja2.ext.i18n"]
     env = Environment(extensions=extensions, **options)
@@ -203,6 +225,9 @@ def environment(**options):
         default_language_path=i18n.default_language_path,
         country_name=names.country_name,
         language_name=names.language_name,
+        film_name=film_name,
+        person_name=person_name,
+        own_script_name=names.own_script_name,
     )
     env.filters.update(
         date=date,

@@ -16,19 +16,18 @@ says why it matched when that is not its shown title or name
 ("alternative title: …", "character: Ye-sung").
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connections, router
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
-from . import entries
+from . import entries, names, titles
 from .models import Company, Film, FilmTitle, Person, SearchEntry
 from .models.base import slug_url
 from .models.film import display_title
 from .models.person import distinction, name_lines
-from .names import country_name
 from .text import fold
 
 #: The most rows read from each searched column (and so the deepest a group can page).
@@ -45,18 +44,39 @@ TITLE_KINDS = dict(FilmTitle.Kind.choices)
 @dataclass
 class Hit:
     kind: str  # "film", "person", "company", "ceremony"
-    label: str
+    label: str  # what the hit is shown by
     url: str
     tier: int
     importance: int = 0
     year: int | None = None
     detail: str = ""
     reason: str = ""
-    extra: dict = field(default_factory=dict)
+    #: Shown beside the label: a person's name in its own script, or the archive's own
+    #: title or name when the label is in the visitor's language.
+    also: str = ""
+    #: The record's id (a film's: its title in the visitor's language is read by it).
+    pk: int | None = None
+    #: The archive's own title or name when the label is in the visitor's language; hits
+    #: rank by the archive's, so they come in the same order in every language.
+    own_label: str = ""
 
     @property
     def key(self):
-        return (self.tier, -self.importance, -(self.year or 0), self.label.casefold())
+        label = self.own_label or self.label
+        return (self.tier, -self.importance, -(self.year or 0), label.casefold())
+
+
+def in_visitor_language(hits):
+    """Films shown by their titles in the visitor's language, the archive's title beside
+    them (``titles.local_titles``: one query for every film of ``hits``, none in the
+    default language). People are named in it as their hits are made (``person_hit``)."""
+    found = titles.local_titles(hit.pk for hit in hits if hit.kind == "film")
+    for hit in hits:
+        local = found.get(hit.pk) if hit.kind == "film" else None
+        if local and local != hit.label:
+            hit.own_label = hit.also = hit.label
+            hit.label = local
+    return hits
 
 
 def text_tier(text, folded):
@@ -153,7 +173,7 @@ def films(folded, limit=CANDIDATES):
         "archive_film",
         lambda row: (row[0], -row[8], -(row[7] or 0), display_title(row[6]).casefold()),
     )
-    for rank, _, source, text, other, slug, title, year, importance in rows:
+    for rank, pk, source, text, other, slug, title, year, importance in rows:
         if source == "title":
             reason = ""
         elif source == "character":
@@ -173,6 +193,7 @@ def films(folded, limit=CANDIDATES):
                 year,
                 detail=gettext("Film, %(year)s") % {"year": year} if year else gettext("Film"),
                 reason=reason,
+                pk=pk,
             )
         )
     return hits
@@ -200,11 +221,17 @@ PERSON_FIELDS = (
 
 
 def person_hit(row, rank=EXACT, folded=""):
-    """A person's row (``PERSON_FIELDS``) as a hit, with what tells namesakes apart."""
+    """A person's row (``PERSON_FIELDS``) as a hit, with what tells namesakes apart: named
+    in the script of the visitor's language when the archive has the name in it
+    (``names.own_script_name``), the Latin name beside it; else by the Latin name, the name
+    in its own script beside it."""
+    name, original = row["name"], row["name_original"]
+    own = names.own_script_name(name, original)
     reason = ""
-    if folded and text_tier(row["name"], folded) is None:
-        if row["name_original"] and text_tier(row["name_original"], folded) is not None:
-            reason = gettext("name in original script: %(name)s") % {"name": row["name_original"]}
+    if folded and text_tier(name, folded) is None:
+        if original and text_tier(original, folded) is not None:
+            if not own:
+                reason = gettext("name in original script: %(name)s") % {"name": original}
         else:
             others = [n for n in name_lines(row["other_names"]) if text_tier(n, folded) is not None]
             if others:
@@ -218,14 +245,16 @@ def person_hit(row, rank=EXACT, folded=""):
     )
     return Hit(
         "person",
-        row["name"],
+        own or name,
         slug_url("archive:person-detail", row["slug"]),
         rank,
         row["importance"],
         row["last_year"],
         detail=detail,
         reason=reason,
-        extra={"name_original": row["name_original"]},
+        also=name if own else original,
+        pk=row["pk"],
+        own_label=name if own else "",
     )
 
 
@@ -255,14 +284,14 @@ def person_count(folded, cap):
 
 def _small_sql(vendor, table, kind):
     """A small table's rows whose name contains the text, case aside (as Django's
-    ``icontains``): ``kind, tier, name, slug, country, country code``."""
+    ``icontains``): ``kind, tier, name, slug, country code, country``."""
     name = "UPPER(t.name::text)" if vendor == "postgresql" else "t.name"
     like = "LIKE UPPER(%s)" if vendor == "postgresql" else "LIKE %s ESCAPE '\\'"
     return (
         f"SELECT * FROM (SELECT '{kind}' AS kind, CASE WHEN {name} {like} THEN {EXACT} "
         f"WHEN {name} {like} THEN {PREFIX} ELSE {ANYWHERE} END AS tier, t.name, t.slug, "
-        f"c.name AS country, c.code FROM {table} t "
-        f"LEFT JOIN archive_country c ON c.id = t.country_id "
+        f"c.code, c.name AS country FROM {table} t "
+        "LEFT JOIN archive_country c ON c.id = t.country_id "
         f"WHERE {name} {like} ORDER BY tier, t.name, t.id LIMIT {SMALL_TABLE_ROWS}) AS {kind}"
     )
 
@@ -281,8 +310,8 @@ def small_tables(text):
         rows = cursor.fetchall()
     found = {"company": [], "ceremony": []}
     awards = reverse("archive:award-list")
-    for kind, tier, name, slug, country, code in rows:
-        country = country_name(code, default=country) if country else ""
+    for kind, tier, name, slug, code, country in rows:
+        country = names.country_name(code, country)
         if kind == "company":
             detail = (
                 gettext("Company, %(country)s") % {"country": country}
@@ -295,7 +324,7 @@ def small_tables(text):
             detail = (
                 gettext("Awards, %(country)s") % {"country": country}
                 if country
-                else gettext("Awards")
+                else pgettext("an awards ceremony", "Awards")
             )
             hit = Hit(kind, name, url, tier, detail=detail)
         found[kind].append(hit)

@@ -19,7 +19,9 @@ from .models.award import ceremony_label
 from .models.base import slug_urls
 from .models.film import display_title
 from .models.person import distinction, name_lines, person_years
+from .models.reference import local_genre_name
 from .pictures import adaptation_posters, attach_portraits, attach_posters
+from .titles import localize
 
 #: Rows an export reads at a time.
 CHUNK_SIZE = 1000
@@ -31,7 +33,9 @@ ROLE_KIND_LABELS = dict(Role.Kind.choices)
 
 def film_links(relation, film_ids, *fields):
     """``{film id: [(field values...), ...]}`` for a film many-to-many relation, in the
-    related model's order."""
+    related model's order. A field is the name of a field of the related model, or a
+    function of the relation's name that gives an expression (a genre's name in the
+    visitor's language)."""
     through, target = Film.link_table(relation)
     ordering = through._meta.get_field(target).related_model._meta.ordering
     rows = (
@@ -39,7 +43,10 @@ def film_links(relation, film_ids, *fields):
         # chunk's thousand ids as plain numbers instead of as possible Film instances.
         through.objects.filter(film__id__in=film_ids)
         .order_by(*(f"{target}__{name}" for name in ordering))
-        .values_list("film_id", *(f"{target}__{name}" for name in fields))
+        .values_list(
+            "film_id",
+            *(name(target) if callable(name) else f"{target}__{name}" for name in fields),
+        )
     )
     links = defaultdict(list)
     for film_id, *values in rows:
@@ -48,11 +55,11 @@ def film_links(relation, film_ids, *fields):
 
 
 def attach_films(rows, key="pk"):
-    """Adds to each film row its countries and genres ((code, name) pairs): two queries for
-    all the rows."""
+    """Adds to each film row its countries and genres ((code, name) pairs, a genre's name in
+    the visitor's language): two queries for all the rows."""
     ids = [row[key] for row in rows]
     countries = film_links("countries", ids, "code", "name")
-    genres = film_links("genres", ids, "slug", "name")
+    genres = film_links("genres", ids, "slug", local_genre_name)
     for row in rows:
         row["countries"] = countries.get(row[key], [])
         row["genres"] = genres.get(row[key], [])
@@ -131,6 +138,7 @@ ADAPTATION_FIELDS = (
     "source__slug",
     "source__title",
     "source__year",
+    "source_id",
     "adaptation_id",
     "adaptation__slug",
     "adaptation__title",
@@ -145,14 +153,16 @@ def finish_adaptations(rows):
     film_url, person_url = slug_urls("archive:film-detail"), slug_urls("archive:person-detail")
     attach_films(rows, key="adaptation_id")
     directors = defaultdict(list)
-    for film_id, slug, name, note in (
+    for film_id, slug, name, name_original, note in (
         Role.objects.filter(
             film_id__in=[row["adaptation_id"] for row in rows], kind=Role.Kind.DIRECTOR
         )
         .order_by("film_id", "billing", "pk")
-        .values_list("film_id", "person__slug", "person__name", "note")
+        .values_list("film_id", "person__slug", "person__name", "person__name_original", "note")
     ):
-        directors[film_id].append({"name": name, "note": note, "url": person_url(slug)})
+        directors[film_id].append(
+            {"name": name, "name_original": name_original, "note": note, "url": person_url(slug)}
+        )
     for row in rows:
         row["kind_label"] = ADAPTATION_KIND_LABELS.get(row["kind"], row["kind"])
         row["directors"] = directors.get(row["adaptation_id"], [])
@@ -172,10 +182,12 @@ AWARD_FIELDS = (
     "result",
     "note",
     "ceremony_id",
+    "film_id",
     "film__slug",
     "film__title",
     "person__slug",
     "person__name",
+    "person__name_original",
 )
 
 
@@ -206,6 +218,22 @@ def finish_awards(rows):
     return rows
 
 
+def localize_films(rows):
+    return localize(rows, ("pk", "title", "local_title"))
+
+
+def localize_adaptations(rows):
+    return localize(
+        rows,
+        ("adaptation_id", "adaptation__title", "local_title"),
+        ("source_id", "source__title", "source_local_title"),
+    )
+
+
+def localize_awards(rows):
+    return localize(rows, ("film_id", "film__title", "film_local_title"))
+
+
 @dataclass(frozen=True)
 class Reader:
     """How a list reads its rows: the ``fields`` of one ``values()`` query (after
@@ -215,8 +243,9 @@ class Reader:
     fields: tuple
     finish: object
     prepare: object = None
-    #: What a page's rows add that exports leave out (the films' posters).
-    page_extra: object = None
+    #: What a page's rows add that exports leave out (the films' posters, their titles in
+    #: the visitor's language: exports read the same in every language).
+    page_extra: tuple = ()
 
     def values(self, queryset):
         if self.prepare:
@@ -226,7 +255,9 @@ class Reader:
     def read(self, queryset):
         """The rows of ``queryset`` (a page: already sliced, or a ``values()`` page)."""
         rows = self.finish(queryset if isinstance(queryset, list) else list(queryset))
-        return self.page_extra(rows) if self.page_extra else rows
+        for extra in self.page_extra:
+            rows = extra(rows)
+        return rows
 
     def read_all(self, queryset):
         """Every row of ``queryset``, ``CHUNK_SIZE`` at a time."""
@@ -235,9 +266,11 @@ class Reader:
             yield from self.finish(chunk)
 
 
-FILMS = Reader(FILM_FIELDS, finish_films, page_extra=attach_posters)
+FILMS = Reader(FILM_FIELDS, finish_films, page_extra=(localize_films, attach_posters))
 PEOPLE = Reader(
-    PERSON_FIELDS, finish_people, prepare=with_credit_counts, page_extra=attach_portraits
+    PERSON_FIELDS, finish_people, prepare=with_credit_counts, page_extra=(attach_portraits,)
 )
-ADAPTATIONS = Reader(ADAPTATION_FIELDS, finish_adaptations, page_extra=adaptation_posters)
-AWARDS = Reader(AWARD_FIELDS, finish_awards)
+ADAPTATIONS = Reader(
+    ADAPTATION_FIELDS, finish_adaptations, page_extra=(localize_adaptations, adaptation_posters)
+)
+AWARDS = Reader(AWARD_FIELDS, finish_awards, page_extra=(localize_awards,))

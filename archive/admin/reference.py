@@ -6,8 +6,8 @@ Small tables, but every one is an autocomplete target, so each has ``search_fiel
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Company, Country, Genre, Language, Source
-from .base import ArchiveAdmin, UsedRelatedFieldListFilter
+from ..models import Company, Country, Genre, GenreName, Language, Source
+from .base import ArchiveAdmin, TabularInline, UsedRelatedFieldListFilter
 
 
 @admin.register(Country)
@@ -28,13 +28,48 @@ class LanguageAdmin(ArchiveAdmin):
     ordering = ("name", "code")  # some 190 rows, all created by a migration
 
 
+class GenreNameInline(TabularInline):
+    """The genre's names in other languages: CLDR names no genres, so the public pages of
+    each language show these (the genre's own name where a language has none)."""
+
+    model = GenreName
+    verbose_name = "name in another language"
+    verbose_name_plural = "names in other languages (the public pages in that language show them)"
+    fields = ("language", "name")
+    autocomplete_fields = ("language",)
+    ordering = ("language__name", "pk")
+    queryset_select_related = ("language",)
+    classes = ()  # a genre's page has little else: open
+
+
 @admin.register(Genre)
 class GenreAdmin(ArchiveAdmin):
     autocomplete_rank_field = "name"
-    list_display = ("name", "slug")
+    list_display = ("name", "slug", "other_names")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     ordering = ("name",)  # unique, so indexed
+    inlines = (GenreNameInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("names")
+
+    @admin.display(description="names in other languages")
+    def other_names(self, genre):
+        return ", ".join(name.name for name in genre.names.all()) or "—"
+
+
+@admin.register(GenreName)
+class GenreNameAdmin(ArchiveAdmin):
+    """Every genre's names in other languages, to see which language lacks one."""
+
+    list_display = ("name", "genre", "language")
+    list_select_related = ("genre", "language")
+    list_filter = (("language", UsedRelatedFieldListFilter),)
+    search_fields = ("name", "genre__name", "genre__slug")
+    autocomplete_fields = ("genre", "language")
+    fields = ("genre", "language", "name")
+    ordering = ("genre__name", "language__name", "pk")
 
 
 @admin.register(Company)

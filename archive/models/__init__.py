@@ -8,7 +8,7 @@ from .film_parts import BoxOfficeFigure, CompanyCredit, ExternalLink, FilmNote, 
 from .history import FixtureLoad
 from .image import Image
 from .person import Person, Role
-from .reference import Company, Country, Genre, Language, Source
+from .reference import Company, Country, Genre, GenreName, Language, Source
 from .search import SearchEntry
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "FilmTitle",
     "FixtureLoad",
     "Genre",
+    "GenreName",
     "Image",
     "Language",
     "Person",

@@ -27,8 +27,9 @@ from .reference import Country, Genre, Language, Source
 
 
 def display_title(title):
-    """The title a page shows: a film announced without one is an "Untitled film"."""
-    return title or "Untitled film"
+    """The title a page shows: a film announced without one is an "Untitled film" (in the
+    active language)."""
+    return title or gettext("Untitled film")
 
 
 class FilmQuerySet(models.QuerySet):
@@ -53,8 +54,9 @@ class FilmQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=own) | Q(pk__in=titles) | Q(pk__in=characters))
 
     def with_details(self):
-        """Everything a film page shows, in a fixed number of queries. The sources of the
-        rows (titles, credits, awards, ...) are not prefetched here: the page reads them for
+        """Everything a film page shows, in a fixed number of queries; the genres named in
+        the language active when it is called (the request's). The sources of the rows
+        (titles, credits, awards, ...) are not prefetched here: the page reads them for
         every kind of row at once (``citations.attach_sources``); a row read without them
         reads its own through ``sources``."""
         from .adaptation import Adaptation
@@ -63,7 +65,7 @@ class FilmQuerySet(models.QuerySet):
 
         return self.select_related("original_language").prefetch_related(
             "countries",
-            "genres",
+            Prefetch("genres", Genre.objects.named()),
             "sources",
             Prefetch("titles", FilmTitle.objects.select_related("language")),
             Prefetch("roles", Role.objects.select_related("person")),

@@ -1,7 +1,11 @@
 """Reference records: countries, languages, genres, companies and sources."""
 
+import functools
+
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -72,13 +76,51 @@ class Language(models.Model):
         return (self.code,)
 
 
+def local_genre_name(genre, name=None):
+    """A genre's name in the visitor's language, for ``values()`` and ``annotate()``: its
+    ``GenreName`` in that language where the archive has one, else its own name. ``genre``
+    is the field that points at the genre (``"pk"`` on the genre itself, ``"genre"`` on the
+    films' link table), ``name`` the field of its own name (by default ``<genre>__name``).
+    In the default language that field's name, with no look-up."""
+    name = name or f"{genre}__name"
+    language = names.visitor_language()
+    if language is None:
+        return name
+    return _translated_name(genre, name, names.record_language_code(language))
+
+
+@functools.lru_cache(maxsize=32)
+def _translated_name(genre, name, code):
+    # Built once per language and place: a query resolves a copy of an expression and
+    # leaves it as it was, so pages share it (as filters.CEREMONY_NAME is shared).
+    translated = GenreName.objects.filter(genre=OuterRef(genre), language__code=code)
+    return Coalesce(Subquery(translated.values("name")[:1]), F(name))
+
+
+class GenreQuerySet(models.QuerySet):
+    def named(self):
+        """The genres with their names in the visitor's language (what ``str()`` gives):
+        in the same query, as a sub-query per genre."""
+        name = local_genre_name("pk", "name")
+        return self if isinstance(name, str) else self.annotate(shown_name=name)
+
+
+class GenreManager(SlugManager.from_queryset(GenreQuerySet)):
+    pass
+
+
 class Genre(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    """A genre. CLDR names no genres: their names in other languages are the archive's own
+    records (``GenreName``), which editors keep on the genre's page."""
+
+    name = models.CharField(
+        _("name"), max_length=100, unique=True, help_text=_("The genre's name in English.")
+    )
     slug = models.SlugField(
         _("slug"), max_length=100, unique=True, validators=[validate_lowercase_slug]
     )
 
-    objects = SlugManager()
+    objects = GenreManager()
     history = ArchiveHistory()
 
     class Meta:
@@ -88,13 +130,59 @@ class Genre(models.Model):
         constraints = [lowercase_slug("genre")]
 
     def __str__(self):
-        return self.name
+        """The genre's name in the visitor's language when it was read with its names
+        (``Genre.objects.named()``), else its own name."""
+        return getattr(self, "shown_name", None) or self.name
 
     def get_absolute_url(self):
         return reverse("archive:film-list") + f"?genre={self.slug}"
 
     def natural_key(self):
         return (self.slug,)
+
+
+class GenreName(models.Model):
+    """A genre's name in another language than English: what the public pages of that
+    language call the genre ("드라마", "Dram"). The genre's own name serves English and
+    every language without one."""
+
+    genre = models.ForeignKey(
+        Genre, on_delete=models.CASCADE, related_name="names", verbose_name=_("genre")
+    )
+    language = models.ForeignKey(
+        Language, on_delete=models.PROTECT, related_name="genre_names", verbose_name=_("language")
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("The genre's name in this language.")
+    )
+
+    class Manager(models.Manager):
+        def get_by_natural_key(self, genre, language):
+            return self.get(genre__slug=genre, language__code=language)
+
+    objects = Manager()
+    history = ArchiveHistory()
+
+    class Meta:
+        verbose_name = _("genre name")
+        verbose_name_plural = _("genre names")
+        ordering = ["genre_id", "language_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["genre", "language"],
+                name="genre_name_unique",
+                violation_error_message=_("This genre already has a name in this language."),
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="genre_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.genre.natural_key(), *self.language.natural_key())
+
+    natural_key.dependencies = ["archive.genre", "archive.language"]
 
 
 class Company(models.Model):

@@ -240,8 +240,9 @@ def adaptation(source_film, adapted_film, kind=Adaptation.Kind.OFFICIAL_REMAKE, 
 def grow_archive(films=40, credits=60, awards=30, adaptations=10):
     """Add many rows of every kind around the seed films and people.
 
-    - ``films`` new films, each with two countries, two genres, a language, two titles, a
-      director and an actor; Ryu Seung-ryong acts in every one of them;
+    - ``films`` new films, each with two countries, two genres, a language, three titles
+      (one in Korean, which the Korean pages show), a director and an actor; Ryu
+      Seung-ryong acts in every one of them;
     - ``credits`` more credits on the original film (new people, each an actor with a
       character), and the same people in the people list;
     - ``awards`` more awards for the original, half of them for Ryu Seung-ryong;
@@ -272,6 +273,7 @@ def grown(films, credits, awards, adaptations):
         )
         title(record, f"Titre {number}", FilmTitle.Kind.ORIGINAL, "fr")
         title(record, f"Titel {number}", FilmTitle.Kind.LITERAL, "de")
+        title(record, f"성장 영화 {number}", FilmTitle.Kind.RELEASE, "ko")
         role(record, person(), Role.Kind.DIRECTOR)
         role(record, ryu, character=f"Character {number}", billing=1)
         new_films.append(record)

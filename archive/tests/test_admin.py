@@ -971,3 +971,27 @@ def test_the_admin_refuses_a_slug_with_capitals_on_the_field(admin_client, model
     errors = response.context["adminform"].form.errors
     assert "lower-case" in " ".join(errors["slug"])
     assert not model.objects.filter(slug__iexact="upper-slug").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("archive")
+def test_a_genres_names_in_other_languages_are_kept_on_its_page(admin_client):
+    genre = Genre.objects.get(slug="drama")
+    page = admin_client.get(change_url(genre))
+    assertContains(page, "드라마")
+    assertContains(page, "Dram")
+    data = page_data(page)
+    add_row(data, "names", language=Language.objects.get(code="fr").pk, name="Drame")
+    response = admin_client.post(change_url(genre), data)
+    assert response.status_code == 302, form_errors(response)
+    assert dict(genre.names.values_list("language__code", "name")) == {
+        "ko": "드라마",
+        "tr": "Dram",
+        "fr": "Drame",
+    }
+    # A second name in one language is refused on the row, with the rule's words.
+    data = page_data(admin_client.get(change_url(genre)))
+    add_row(data, "names", language=Language.objects.get(code="ko").pk, name="극")
+    response = admin_client.post(change_url(genre), data)
+    assert response.status_code == 200
+    assertContains(response, "This genre already has a name in this language.")

@@ -184,3 +184,24 @@ def test_counts_are_counted_each_time_when_the_count_cache_is_off(client, settin
     with CaptureQueriesContext(connection) as again:
         client.get(url)
     assert len(again) == first
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/films/", "/films/?genre=comedy-drama", "/awards/", "/search/?q=miracle"]
+)
+def test_a_cached_page_never_answers_with_another_languages_records(client, path):
+    """Each language's page is kept apart: the Korean one names the film 7번방의 선물 and its
+    genre 코미디 드라마, the English and Turkish ones keep the archive's words, however the
+    requests come (the count cache, which keeps the genre facet's labels, too)."""
+    cache.cache.clear()
+    seen = {}
+    for language in ("en", "ko", "tr", "ko", "en", "tr"):
+        prefix = "" if language == "en" else f"/{language}"
+        response = client.get(prefix + path, secure=True)
+        state = response.get("X-Page-Cache")
+        assert state == ("hit" if language in seen else "miss"), (language, state)
+        korean = ">7번방의 선물</a>" in f.body(response)
+        assert korean == (language == "ko"), language
+        if "genre" in path:
+            assert ("코미디 드라마" in f.body(response)) == (language == "ko"), language
+        seen[language] = True

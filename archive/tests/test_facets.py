@@ -63,3 +63,23 @@ def test_counted_rows_are_plain_values_in_the_active_language(name, model):
     assert rows
     assert {type(label) for _, label, _ in rows} == {str}
     assert "수상" in {label for _, label, _ in rows} or model is not Award
+
+
+@pytest.mark.parametrize(
+    "language, labels",
+    [
+        ("en", [("comedy-drama", "Comedy-drama", 1), ("drama", "Drama", 1)]),
+        ("ko", [("drama", "드라마", 1), ("comedy-drama", "코미디 드라마", 1)]),
+        ("tr", [("drama", "Dram", 1), ("comedy-drama", "Komedi-dram", 1)]),
+    ],
+)
+def test_genres_are_counted_under_their_names_in_the_language_and_linked_by_slug(language, labels):
+    with translation.override(language):
+        assert facets.film_genre_counts(Film.objects.all()) == labels
+
+
+def test_a_genre_without_a_name_in_the_language_keeps_its_own():
+    f.film("Noir film", genres=["noir"])
+    with translation.override("ko"):
+        rows = facets.film_genre_counts(Film.objects.filter(title="Noir film"))
+    assert rows == [("noir", "Noir", 1)]

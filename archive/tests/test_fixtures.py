@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.serializers import sort_dependencies
 from django.test import TestCase
@@ -23,6 +24,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    GenreName,
     Person,
     Role,
     Source,
@@ -45,6 +47,7 @@ EXPECTED_COUNTS = {
     ExternalLink: 8,
     FilmNote: 8,
     Genre: 2,
+    GenreName: 4,
 }
 
 
@@ -121,6 +124,16 @@ class SeedFactsTests(TestCase):
     """The facts, read from the fixture loaded once for the whole class."""
 
     fixtures = [FIXTURE]
+
+    def test_every_genre_is_named_in_every_language_of_the_site(self):
+        """CLDR names no genres: the seed carries each genre's name in each language of
+        the public pages but the default one (whose name is the genre's own)."""
+        wanted = {code for code, _ in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+        for genre in Genre.objects.all():
+            assert set(genre.names.values_list("language__code", flat=True)) == wanted, genre
+        assert dict(
+            GenreName.objects.filter(genre__slug="drama").values_list("language__code", "name")
+        ) == {"ko": "드라마", "tr": "Dram"}
 
     def test_the_original_film_has_its_facts(self):
         film = Film.objects.get(slug=ORIGINAL)

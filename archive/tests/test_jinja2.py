@@ -198,3 +198,41 @@ def test_a_pages_helpers_are_bound_to_the_language_of_its_request():
         assert helpers["_"]("Films") == turkish
         assert helpers["language_code"]() == "tr"
         assert helpers["url"]("archive:film-list") == "/tr/films/"
+
+
+@pytest.mark.parametrize(
+    "source, context, language, expected",
+    [
+        (
+            "{{ film_name(title, local, url) }}",
+            {"title": "Miracle <7>", "local": "7번방의 <선물>", "url": "/ko/films/x/?a=1&b=2"},
+            "ko",
+            '<a href="/ko/films/x/?a=1&amp;b=2">7번방의 &lt;선물&gt;</a> '
+            '<span class="also">Miracle &lt;7&gt;</span>',
+        ),
+        (
+            "{{ film_name(title, None, url) }}",
+            {"title": "A & B", "url": "/f/"},
+            "en",
+            '<a href="/f/">A &amp; B</a>',
+        ),
+        ("{{ film_name(title) }}", {"title": "A & B"}, "en", "A &amp; B"),
+        (
+            "{{ person_name(name, original, url) }}",
+            {"name": "Ryu Seung-ryong", "original": "류승룡", "url": "/ko/people/r/"},
+            "ko",
+            '<a href="/ko/people/r/">류승룡</a> <span class="also">Ryu Seung-ryong</span>',
+        ),
+        (
+            "{{ person_name(name, original, url) }}",
+            {"name": "Ryu <Seung-ryong>", "original": "류승룡", "url": "/people/r/"},
+            "en",
+            '<a href="/people/r/">Ryu &lt;Seung-ryong&gt;</a>',
+        ),
+    ],
+)
+def test_films_and_people_are_named_with_the_archives_words_beside_and_escaped(
+    source, context, language, expected
+):
+    with translation.override(language):
+        assert jinja_render(source, context) == expected

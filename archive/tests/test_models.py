@@ -30,6 +30,7 @@ from archive.models import (
     FilmNote,
     FilmTitle,
     Genre,
+    GenreName,
     Image,
     Language,
     Person,
@@ -75,6 +76,7 @@ def build_world():
     korea = Country.objects.get(code="KR")
     source = Source.objects.create(key="seed-article", title="The seed article")
     genre = Genre.objects.create(name="Comedy-drama", slug="comedy-drama")
+    genre_name = GenreName.objects.create(genre=genre, language=korean, name="코미디 드라마")
     film = Film.objects.create(
         title="Miracle in Cell No. 7",
         year=2013,
@@ -203,6 +205,12 @@ VIOLATIONS = {
     ),
     "film_slug_lowercase": lambda w: Film.objects.filter(pk=w.film.pk).update(slug="Miracle"),
     "genre_slug_lowercase": lambda w: Genre.objects.create(name="Noir", slug="Noir"),
+    "genre_name_unique": lambda w: GenreName.objects.create(
+        genre=w.genre, language=w.korean, name="희극 드라마"
+    ),
+    "genre_name_not_empty": lambda w: GenreName.objects.create(
+        genre=w.genre, language=w.turkish, name=""
+    ),
     "ceremony_slug_lowercase": lambda w: Ceremony.objects.create(name="Gala", slug="Gala"),
     "company_slug_lowercase": lambda w: Company.objects.create(name="Studio", slug="Studio"),
     "role_unique_credit": lambda w: Role.objects.create(
@@ -421,6 +429,7 @@ NATURAL_KEY_RECORDS = [
     "credit",
     "company",
     "genre",
+    "genre_name",
     "source",
     "ceremony",
     "award_person",
@@ -553,6 +562,21 @@ def test_ceremony_and_genre_link_to_their_filtered_lists(world):
         reverse("archive:award-list") + "?ceremony=grand-bell-awards"
     )
     assert world.genre.get_absolute_url() == reverse("archive:film-list") + "?genre=comedy-drama"
+
+
+@pytest.mark.parametrize(
+    "language, shown", [("en", "Comedy-drama"), ("ko", "코미디 드라마"), ("tr", "Comedy-drama")]
+)
+def test_a_genre_read_with_its_names_is_named_in_the_active_language(
+    world, django_assert_num_queries, language, shown
+):
+    """Its name in the language where the archive has one (no Turkish name here), its own
+    otherwise and in English; read in the same query as the genre."""
+    with translation.override(language), django_assert_num_queries(1):
+        (genre,) = Genre.objects.named()
+        assert str(genre) == shown
+    assert str(Genre.objects.get(pk=world.genre.pk)) == "Comedy-drama"  # read plainly
+    assert str(world.genre_name) == "코미디 드라마"
 
 
 # --- Slugs -------------------------------------------------------------------------------

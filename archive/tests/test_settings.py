@@ -178,7 +178,10 @@ def test_an_address_with_too_many_parameters_is_a_clear_400(admin_client, where)
 def test_an_admin_form_of_more_fields_than_an_address_may_carry_saves(admin_client):
     # Django would refuse this post with its default limit; the raised setting lets it in.
     many = [(f"padding-{n}", "x") for n in range(MAX_QUERY_PARAMETERS + 500)]
-    body = "&".join(f"{key}={value}" for key, value in [("name", "Noir"), ("slug", "noir"), *many])
+    # The genre's form with its names in other languages (an empty inline) and the padding.
+    fields = [("name", "Noir"), ("slug", "noir"), ("names-TOTAL_FORMS", 0)]
+    fields += [("names-INITIAL_FORMS", 0), *many]
+    body = "&".join(f"{key}={value}" for key, value in fields)
     response = admin_client.post(
         reverse("admin:archive_genre_add"),
         body,

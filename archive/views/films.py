@@ -2,12 +2,11 @@
 
 from itertools import groupby
 
-from django.conf import settings
 from django.db.models import F, prefetch_related_objects
 from django.utils.translation import get_language, gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
-from .. import exports, pictures, rows
+from .. import exports, pictures, rows, titles
 from ..charts import admissions_chart
 from ..citations import Footnotes, attach_film_sources, film_facts
 from ..facets import FILM_FACETS
@@ -16,32 +15,6 @@ from ..jsonld import film_jsonld
 from ..models import Adaptation, BoxOfficeFigure, Film, FilmTitle, Role
 from .lists import ArchiveListView
 from .records import JsonFormatMixin, LowercaseSlugMixin, plural
-
-#: The kinds of title that may stand as a film's title in a language, the first found first.
-LOCAL_KINDS = (
-    FilmTitle.Kind.RELEASE,
-    FilmTitle.Kind.ORIGINAL,
-    FilmTitle.Kind.ALTERNATIVE,
-    FilmTitle.Kind.LITERAL,
-)
-
-
-def local_titles(film, titles, language):
-    """``(title in the visitor's language, original title)``: the film's title in
-    ``language`` when the archive has one that differs from the title it shows (7번방의 선물
-    for a Korean visitor), and then its original title when that differs again; Nones
-    otherwise (the page shows its own title alone)."""
-    if language == settings.LANGUAGE_CODE:
-        return None, None
-    shown = film.display_title
-    mine = [t for t in titles if t.language_id and t.language.code == language]
-    local = next((t for kind in LOCAL_KINDS for t in mine if t.kind == kind), None)
-    if local is None or local.text == shown:
-        return None, None
-    original = next((t for t in titles if t.kind == FilmTitle.Kind.ORIGINAL), None)
-    if original is not None and original.text == local.text:
-        original = None
-    return local, original
 
 
 class FilmListView(ArchiveListView):
@@ -108,6 +81,24 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
             if root.pk in by_source
         ]
 
+    def family_titles(self, families, local_title):
+        """``{film id: its title in the visitor's language}`` for the films of the page's
+        adaptation families that have one other than the title the archive shows: one query
+        (none in the default language); the page's own film's is ``local_title``, read
+        with the page."""
+        shown = {family["root"].pk: family["root"] for family in families}
+        shown.update(
+            (item.adaptation_id, item.adaptation)
+            for family in families
+            for item in family["adaptations"]
+        )
+        shown.pop(self.object.pk, None)
+        found = titles.local_titles(shown)
+        local = {pk: text for pk, text in found.items() if text != shown[pk].display_title}
+        if local_title is not None:
+            local[self.object.pk] = local_title.text
+        return local
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
@@ -154,9 +145,10 @@ class FilmDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
         context["titles"] = sorted(
             film.titles.all(), key=lambda t: (list(FilmTitle.Kind.values).index(t.kind), t.pk)
         )
-        context["local_title"], context["original_title"] = local_titles(
+        context["local_title"], context["original_title"] = titles.page_titles(
             film, context["titles"], get_language()
         )
+        context["family_titles"] = self.family_titles(context["families"], context["local_title"])
         context["pictures"] = pictures.film_pictures(film.pk)
         context["og_picture"] = context["pictures"]["main"]
         context["portraits"] = pictures.portraits({role.person_id for role in context["cast"]})

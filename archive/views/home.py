@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext_lazy
 from django.views.generic import TemplateView
 
-from .. import cache
+from .. import cache, titles
 from ..models import Adaptation, Award, Film, Person, Role
 from ..models.base import slug_url
 from ..models.film import display_title
@@ -57,6 +57,7 @@ def most_adapted():
     }
     return [
         {
+            "pk": pk,
             "title": display_title(films[pk]["title"]),
             "year": films[pk]["year"],
             "slug": films[pk]["slug"],
@@ -93,14 +94,23 @@ class HomeView(TemplateView):
             (counted(words, number), url)
             for (words, url, _), number in zip(COUNTED, numbers, strict=True)
         ]
-        context["most_adapted"] = cache.remember(
-            self.request, "home most adapted", "", most_adapted
+        # (Kept under a name of its own since its rows carry the films' ids.)
+        most = cache.remember(self.request, "home most adapted films", "", most_adapted)
+        recent = recent_films()
+        # The titles of both lists' films in the visitor's language, in one query.
+        found = titles.local_titles([film["pk"] for film in (*most, *recent)])
+        context["most_adapted"] = titles.apply_titles(most, found, ("pk", "title", "local_title"))
+        context["recent_films"] = titles.apply_titles(
+            recent, found, ("pk", "display_title", "local_title")
         )
-        context["recent_films"] = recent_films()
         context["recent_people"] = [
-            {"name": name, "url": slug_url("archive:person-detail", slug)}
-            for name, slug in Person.objects.order_by("-updated_at", "pk").values_list(
-                "name", "slug"
+            {
+                "name": name,
+                "name_original": original,
+                "url": slug_url("archive:person-detail", slug),
+            }
+            for name, original, slug in Person.objects.order_by("-updated_at", "pk").values_list(
+                "name", "name_original", "slug"
             )[:6]
         ]
         return context

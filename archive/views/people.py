@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.generic import DetailView
 
-from .. import exports, pictures, rows
+from .. import exports, names, pictures, rows, titles
 from ..citations import Footnotes, row_sources, unique_sources
 from ..facets import PERSON_FACETS
 from ..filters import PersonFilter
@@ -89,6 +89,7 @@ def filmography(credits):
     return [
         {
             "title": group[0]["film_title"],
+            "local_title": group[0]["local_title"],
             "year": group[0]["film__year"],
             "status_label": rows.STATUS_LABELS.get(group[0]["film__status"], ""),
             "url": group[0]["film_url"],
@@ -107,10 +108,20 @@ class PersonDetailView(LowercaseSlugMixin, JsonFormatMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        credits = person_credits(self.object)
+        person = self.object
+        credits = person_credits(person)
+        awards = person_awards(person)
+        # The films' titles in the visitor's language, for the credits and awards at once.
+        found = titles.local_titles({row["film_id"] for row in (*credits, *awards)})
+        titles.apply_titles(credits, found, ("film_id", "film__title", "local_title"))
+        titles.apply_titles(awards, found, ("film_id", "film__title", "film_local_title"))
         context["credits"] = credits
         context["filmography"] = filmography(credits)
-        context["awards"] = person_awards(self.object)
+        context["awards"] = awards
+        # The name in the script of the visitor's language first, the Latin name beside it.
+        own = names.own_script_name(person.name, person.name_original)
+        context["shown_name"] = own or person.name
+        context["latin_name"] = person.name if own else ""
         context["portrait"] = context["og_picture"] = pictures.person_picture(self.object.pk)
         context["cited"] = unique_sources(
             self.object.sources.all(),

@@ -134,7 +134,7 @@ class SearchView(TemplateView):
 
     @staticmethod
     def group(name, heading, hits, count, see_all, start, folded):
-        shown = hits[start : start + PER_GROUP]
+        shown = ranking.in_visitor_language(hits[start : start + PER_GROUP])
         capped = count > COUNT_CAP
         counted = (
             gettext("more than %(count)s")
@@ -169,7 +169,9 @@ class SearchView(TemplateView):
 
 class SuggestView(View):
     """``[{"kind", "label", "detail", "url"}]``, at most ``SUGGESTIONS``, best first; ``[]``
-    for under ``SUGGEST_FROM`` characters or a text the search page would refuse."""
+    for under ``SUGGEST_FROM`` characters or a text the search page would refuse. ``kind``
+    and ``url`` are for machines; ``label`` and ``detail`` are the words shown, in the
+    visitor's language (the detail says "Film" in it, so no label of the kind is added)."""
 
     def get(self, request):
         text, _, messages = search_text(request.GET)
@@ -178,15 +180,20 @@ class SuggestView(View):
             return JsonResponse([], safe=False)
         hits = ranking.films(folded, SUGGESTIONS) + ranking.people(folded, SUGGESTIONS)
         hits.sort(key=lambda hit: hit.key)
+        hits = ranking.in_visitor_language(hits[:SUGGESTIONS])
         return JsonResponse(
             [
                 {
+                    # A machine code, the same in every language.
                     "kind": hit.kind,
+                    # In the visitor's language, the archive's own title or name after it.
                     "label": hit.label,
-                    "detail": " · ".join(part for part in (hit.detail, hit.reason) if part),
+                    "detail": " · ".join(
+                        part for part in (hit.own_label, hit.detail, hit.reason) if part
+                    ),
                     "url": hit.url,
                 }
-                for hit in hits[:SUGGESTIONS]
+                for hit in hits
             ],
             safe=False,
         )

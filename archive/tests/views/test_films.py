@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
 from archive.models import Film
@@ -313,3 +314,38 @@ def test_a_film_adapted_from_two_sources_names_both(client):
     response = without_marks(f.get(client, film_url(TURKISH)))
     assertContains(response, f'<a href="{film_url(ORIGINAL)}">')
     assertContains(response, f'<a href="{film_url(other.slug)}">')
+
+
+GENRE_NAMES = {
+    "en": {"comedy-drama": "Comedy-drama", "drama": "Drama"},
+    "ko": {"comedy-drama": "코미디 드라마", "drama": "드라마"},
+    "tr": {"comedy-drama": "Komedi-dram", "drama": "Dram"},
+}
+
+
+def in_language(language, name, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "tr"])
+def test_genres_are_named_in_the_visitors_language_and_linked_by_their_slugs(client, language):
+    names = GENRE_NAMES[language]
+    films = in_language(language, "archive:film-list")
+    page = f.body(f.get(client, in_language(language, "archive:film-detail", slug=ORIGINAL)))
+    assert f'<a href="{films}?genre=comedy-drama">{names["comedy-drama"]}</a>' in page
+
+    listed = f.get(client, films, data={"genre": ["drama", "comedy-drama"]})
+    body = f.body(listed)
+    # The rows, the facet and the active filters name the genres; the links keep the slugs.
+    assert f'<span class="muted">({names["drama"]})</span>' in body
+    assert f'<span class="muted">({names["comedy-drama"]})</span>' in body
+    for slug, other in (("drama", "comedy-drama"), ("comedy-drama", "drama")):
+        # The chosen genre's facet link and its active-filter chip both remove it.
+        assert f'<a href="?genre={other}" aria-current="true" class="selected">' in body
+        assert f"✓ {names[slug]}</a>" in body
+        assert re.search(
+            rf'<a class="chip" href="\?genre={other}"[^>]*>[^<]*: {names[slug]} <', body
+        )
+    sentence = f.summary(listed)
+    assert names["drama"] in sentence and names["comedy-drama"] in sentence

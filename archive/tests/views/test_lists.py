@@ -9,7 +9,9 @@ response here is built by the view, never replayed from the cache.
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.tests import factories as f
@@ -412,6 +414,9 @@ DETAIL_QUERIES = [
     person_url("ryu-seung-ryong") + "?format=json",
 ]
 
+#: The pages in Korean: the pages that name films read their titles in Korean, in one query.
+KOREAN_QUERIES = ["/ko" + url for url in LIST_QUERIES + DETAIL_QUERIES]
+
 
 @pytest.mark.slow
 def test_pages_make_the_same_number_of_queries_in_a_grown_archive_at_any_page_size(tune, client):
@@ -421,12 +426,13 @@ def test_pages_make_the_same_number_of_queries_in_a_grown_archive_at_any_page_si
     compared as a whole, so a failure names every page that differs."""
     tune(paginate_by=25)
     seed_counts = {}
-    for url in LIST_QUERIES + DETAIL_QUERIES:
+    for url in LIST_QUERIES + DETAIL_QUERIES + KOREAN_QUERIES:
         f.get(client, url)  # warm up
         seed_counts[url] = count_queries(client, url)
 
     f.grow_archive(films=40, credits=60, awards=30, adaptations=10)
     assert {url: count_queries(client, url) for url in seed_counts} == seed_counts
+    translation.activate(settings.LANGUAGE_CODE)  # the Korean pages left Korean active
 
     # The pages compared above do show the new rows.
     response = f.get(client, film_url(ORIGINAL))
@@ -435,8 +441,11 @@ def test_pages_make_the_same_number_of_queries_in_a_grown_archive_at_any_page_si
     assert f.get(client, person_url("ryu-seung-ryong")).content.count(b"Growth film") >= 40
     assert f.summary(f.get(client, reverse("archive:film-list"))) == "46 films, newest first."
     assert len(f.row_links(f.get(client, reverse("archive:film-list")))) == 25
+    assert f.body(f.get(client, "/ko/films/?q=growth")).count("성장 영화") == 25
 
-    lists = {url: seed_counts[url] for url in LIST_QUERIES[1:]}
+    lists = {
+        url: seed_counts[url] for url in LIST_QUERIES[1:] + KOREAN_QUERIES[1 : len(LIST_QUERIES)]
+    }
     for paginate_by in (2, 1000):
         tune(paginate_by=paginate_by)
         assert {url: count_queries(client, url) for url in lists} == lists, paginate_by
@@ -465,3 +474,26 @@ def test_the_header_marks_the_list_the_visitor_is_on(client):
     assert '<a href="/people/">People</a>' in films
     home = f.body(client.get(reverse("archive:home"), secure=True))
     assert 'aria-current="page"' not in home
+
+
+#: What a page costs in Korean or Turkish beyond its English queries: one query for the
+#: titles of the films it names (none for a page that names no film, and none in English).
+EXTRA_QUERIES = [
+    (reverse("archive:home"), 1),
+    (reverse("archive:film-list"), 1),
+    (reverse("archive:film-list") + "?genre=drama&genre=comedy-drama&country=TR", 1),
+    (reverse("archive:film-list") + "?q=no-such-film", 0),
+    (reverse("archive:person-list"), 0),
+    (reverse("archive:adaptation-list"), 1),
+    (reverse("archive:award-list"), 1),
+    (film_url(ORIGINAL), 1),
+    (film_url(HINDI), 1),
+    (person_url("ryu-seung-ryong"), 1),
+]
+
+
+def test_a_page_in_another_language_costs_one_query_more_where_it_names_films(client):
+    for url, extra in EXTRA_QUERIES:
+        english = count_queries(client, url)
+        for language in ("ko", "tr"):
+            assert count_queries(client, f"/{language}{url}") == english + extra, (language, url)

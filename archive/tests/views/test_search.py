@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from archive.models import FilmTitle, Person, Role
@@ -353,3 +354,44 @@ def test_a_page_and_its_suggestions_make_a_fixed_number_of_queries(
     for text in ("sung", "miracle", "zzqxv", "예승", "ry"):
         with django_assert_num_queries(3):
             suggest(client, text)
+    # In Korean or Turkish, one query more where films are shown (their titles in the
+    # language), however many; none for a page or suggestions without a film.
+    for language in ("ko", "tr"):
+        with translation.override(language):
+            page, suggestions = reverse("archive:search"), reverse("archive:search-suggest")
+        for text, films_shown in (("sung", True), ("miracle", True), ("zzqxv", False)):
+            expected = {"sung": 6, "miracle": 7, "zzqxv": 8}[text] + films_shown
+            with django_assert_num_queries(expected):
+                f.get(client, page, data={"q": text})
+        for text, films_shown in (("miracle", True), ("류승룡", False), ("zzqxv", False)):
+            with django_assert_num_queries(3 + films_shown):
+                f.get(client, suggestions, data={"q": text})
+
+
+def hits_without_language(response):
+    """Every hit link of a search page or its suggestions, with the language prefix of
+    their addresses taken out."""
+    if response["Content-Type"] == "application/json":
+        links = [hit["url"] for hit in json.loads(response.content)]
+    else:
+        links = re.findall(r'<li>\s*<a href="([^"]*)"', f.body(response))
+    return [re.sub(r"^/(ko|tr)/", "/", link) for link in links]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["miracle", "7번방의 선물", "7beonbang", "류승룡", "Ryu", "koğuştaki", "kogustaki", "예승"],
+)
+def test_a_search_finds_the_same_records_in_the_same_order_in_every_language(client, text):
+    """A query in any script finds the same records under /ko/ and /tr/ as under /, though
+    they are shown by their titles and names in the visitor's language."""
+    found = {}
+    for language in ("en", "ko", "tr"):
+        with translation.override(language):
+            page, suggestions = reverse("archive:search"), reverse("archive:search-suggest")
+        found[language] = (
+            hits_without_language(f.get(client, page, data={"q": text})),
+            hits_without_language(f.get(client, suggestions, data={"q": text})),
+        )
+    assert found["en"][0] and found["en"][1]
+    assert found["ko"] == found["en"] == found["tr"]
