@@ -103,9 +103,16 @@ class RowSelect(SameForEveryRowMixin, forms.Select):
     rows' copies share the list of choices."""
 
     def optgroups(self, name, value, attrs=None):
-        return self.for_every_row(
-            ("optgroups", *value), lambda: super(RowSelect, self).optgroups(name, value, attrs)
-        )
+        return self.for_every_row(("optgroups", *value), lambda: self.plain_optgroups(name, value))
+
+    def plain_optgroups(self, name, value):
+        """Django's option groups with their labels as words: a choice's label is a lazy
+        translation, and each row would translate it again when it is drawn."""
+        groups = super().optgroups(name, value)
+        for _group, options, _index in groups:
+            for option in options:
+                option["label"] = str(option["label"])
+        return [(None if group is None else str(group), *rest) for group, *rest in groups]
 
     def __deepcopy__(self, memo):
         # Widget's copy (its attributes copied), not ChoiceWidget's (the choices too).

@@ -18,6 +18,18 @@ YEAR_MIN = 1870
 YEAR_MAX = 2100
 
 
+def choice_label(choices, value):
+    """What ``get_FOO_display()`` says for ``value`` of a field with ``choices`` (a
+    ``TextChoices`` class): its label in the active language, or the value itself when it is
+    not one of them. Django's method builds a dict of every choice's label to find one,
+    hashing each lazy label, and a record's name (``__str__``) is asked for every row of an
+    admin page."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def year_range_message():
     """A constraint's message for a year out of that range, in the reader's language."""
     return format_lazy(

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .base import choice_label
 from .history import ArchiveHistory
 from .reference import Source
 
@@ -84,7 +85,7 @@ class FilmFact(models.Model):
         ]
 
     def __str__(self):
-        label = self.get_field_display()
+        label = choice_label(self.Field, self.field)
         return f"{label}: {self.value}" if self.value else label
 
     def get_absolute_url(self):

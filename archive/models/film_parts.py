@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .base import choice_label
 from .film import Film
 from .history import ArchiveHistory
 from .reference import Company, Language, Source
@@ -187,7 +188,7 @@ class BoxOfficeFigure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.value_display}"
+        return f"{choice_label(self.Kind, self.kind)}: {self.value_display}"
 
     def get_absolute_url(self):
         return self.film.get_absolute_url()

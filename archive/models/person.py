@@ -18,6 +18,7 @@ from ..text import fold
 from .base import (
     SlugManager,
     VersionedModel,
+    choice_label,
     lowercase_slug,
     slug_url,
     validate_lowercase_slug,
@@ -321,7 +322,7 @@ class Role(models.Model):
         ]
 
     def __str__(self):
-        text = f"{self.person.name} – {self.get_kind_display()}"
+        text = f"{self.person.name} – {choice_label(self.Kind, self.kind)}"
         if self.character:
             text += " " + gettext("as %(character)s") % {"character": self.character}
         return text

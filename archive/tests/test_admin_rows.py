@@ -19,6 +19,7 @@ from django.contrib.messages import get_messages
 from django.template import engines
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from archive.admin.rows import RowSelect, SameForEveryRowMixin, draw_inline
 from archive.models import FilmTitle, Person, Role
@@ -228,6 +229,17 @@ def test_a_parts_rows_share_what_is_the_same_in_every_row(film, admin_client):
     assert first.fields["kind"].choices is second.fields["kind"].choices
     assert first.fields["sources"].queryset is second.fields["sources"].queryset
     assert first.fields["kind"].widget.attrs is not second.fields["kind"].widget.attrs
+
+
+def test_a_rows_select_translates_its_options_once_per_page():
+    """The options' labels, lazy translations in the choices, are words in the listed
+    options: the rows draw them without translating each again."""
+    select = RowSelect(choices=Role.Kind.choices)
+    with translation.override("ko"):
+        groups = select.optgroups("roles-0-kind", ["actor"])
+    labels = [option["label"] for _, options, _ in groups for option in options]
+    assert {type(label) for label in labels} == {str}
+    assert "배우" in labels
 
 
 def test_a_rows_select_lists_its_options_once_per_chosen_value():

@@ -37,6 +37,7 @@ from archive.models import (
     Role,
     Source,
 )
+from archive.models.base import choice_label
 from archive.models.history import is_audit_model
 from archive.models.person import distinction, partial_date_display, validate_partial_date
 from archive.text import fold
@@ -514,6 +515,21 @@ STRINGS = {
 @pytest.mark.parametrize("name", sorted(STRINGS))
 def test_str_is_what_a_reader_expects(world, name):
     assert str(getattr(world, name)) == STRINGS[name]
+
+
+def test_a_records_name_gives_its_kind_in_the_active_language(world):
+    with translation.override("ko"):
+        assert str(world.directing) == "Lee Hwan-kyung – 감독"
+        assert str(world.figure).startswith("관객 수: ")
+    with translation.override("tr"):
+        assert str(world.role).startswith("Ryu Seung-ryong – Oyuncu ")
+
+
+def test_a_choice_label_is_the_value_itself_when_it_is_no_choice():
+    assert choice_label(Role.Kind, Role.Kind.DIRECTOR) == "Director"
+    assert type(choice_label(Role.Kind, "director")) is str
+    assert choice_label(Role.Kind, "stunt double") == "stunt double"
+    assert choice_label(FilmFact.Field, "runtime") == FilmFact(field="runtime").get_field_display()
 
 
 def test_a_film_without_a_title_shows_as_untitled(db):
