@@ -82,35 +82,44 @@ def recent_films():
     return films
 
 
+def recent_people():
+    """The six people changed last."""
+    return [
+        {
+            "name": name,
+            "name_original": original,
+            "url": slug_url("archive:person-detail", slug),
+        }
+        for name, original, slug in Person.objects.order_by("-updated_at", "pk").values_list(
+            "name", "name_original", "slug"
+        )[:6]
+    ]
+
+
+def home_lists():
+    """The most remade films and the films and people changed last, the films with their
+    titles in the active language (read for both lists in one query)."""
+    most = most_adapted()
+    recent = recent_films()
+    found = titles.local_titles([film["pk"] for film in (*most, *recent)])
+    return {
+        "most_adapted": titles.apply_titles(most, found, ("pk", "title", "local_title")),
+        "recent_films": titles.apply_titles(recent, found, ("pk", "display_title", "local_title")),
+        "recent_people": recent_people(),
+    }
+
+
 class HomeView(TemplateView):
     template_name = "archive/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Whole-table counts and the grouping over the adaptations are the same for every
-        # visitor until the next edit.
+        # What the home page shows is the same for every visitor in a language until the
+        # next edit, which changes the archive's version and so the keys.
         numbers = cache.remember(self.request, "home totals", "", totals)
         context["counts"] = [
             (counted(words, number), url)
             for (words, url, _), number in zip(COUNTED, numbers, strict=True)
         ]
-        # (Kept under a name of its own since its rows carry the films' ids.)
-        most = cache.remember(self.request, "home most adapted films", "", most_adapted)
-        recent = recent_films()
-        # The titles of both lists' films in the visitor's language, in one query.
-        found = titles.local_titles([film["pk"] for film in (*most, *recent)])
-        context["most_adapted"] = titles.apply_titles(most, found, ("pk", "title", "local_title"))
-        context["recent_films"] = titles.apply_titles(
-            recent, found, ("pk", "display_title", "local_title")
-        )
-        context["recent_people"] = [
-            {
-                "name": name,
-                "name_original": original,
-                "url": slug_url("archive:person-detail", slug),
-            }
-            for name, original, slug in Person.objects.order_by("-updated_at", "pk").values_list(
-                "name", "name_original", "slug"
-            )[:6]
-        ]
+        context.update(cache.remember(self.request, "home lists", "", home_lists))
         return context

@@ -8,10 +8,12 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from archive.models import Film
 from archive.tests import factories as f
 from archive.tests.factories import (
     ALL_FILMS,
     ORIGINAL,
+    TURKISH,
 )
 from archive.tests.pages import (
     film_url,
@@ -48,3 +50,12 @@ def test_home_page_links_the_most_remade_film_and_recent_records(client):
     for slug in ALL_FILMS:
         assertContains(response, f'href="{film_url(slug)}"')
     assertContains(response, f'href="{person_url("ryu-seung-ryong")}"')
+
+
+def test_home_page_shows_an_edited_film_first_on_the_next_request(client):
+    f.get(client, reverse("archive:home"))
+    film = Film.objects.get(slug=TURKISH)
+    film.title = "A title changed in the admin"
+    film.save()
+    recent = f.body(f.get(client, reverse("archive:home"))).split('id="recent-films-h"')[1]
+    assert recent.index("A title changed in the admin") < recent.index("</li>")
