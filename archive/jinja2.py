@@ -16,7 +16,9 @@ serve ``<html lang>``, the ``hreflang`` alternates and the language switcher;
 ``country_name(code, name)`` and ``language_name(code, name)`` the names of a row's countries
 and language in the active language (archive/names.py); ``film_name()`` and ``person_name()``
 a film by its title in the visitor's language (archive/titles.py) and a person by their name
-in that language's script, each with the archive's own beside it where it differs.
+in that language's script, each with the archive's own beside it where it differs;
+``suggestion_statuses()`` what the header box's suggestions say of their number
+(archive/views/search.py).
 
 A page rendered for a request gets these helpers from :func:`page_helpers` instead (a context
 processor: the page's own names shadow the environment's), bound once to the language, URL
@@ -40,6 +42,7 @@ from jinja2 import Environment, pass_context, pass_eval_context
 from markupsafe import Markup, escape
 
 from . import citations, i18n, names
+from .views import search as search_views
 
 
 @pass_context
@@ -99,6 +102,7 @@ def forget_addresses(*, setting, **kwargs):
         _plain_url.cache_clear()
     if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
         _translated.cache_clear()
+        _suggestion_statuses.cache_clear()
     if setting in FORMAT_SETTINGS or setting == "FORMAT_MODULE_PATH":  # as Django's own cache
         _grouped.cache_clear()
 
@@ -112,6 +116,18 @@ def _translated(language, context, message):
         if context is None:
             return Markup(translation.gettext(message))
         return Markup(translation.pgettext(context, message))
+
+
+def suggestion_statuses():
+    """``views.search.suggestion_statuses()`` in the active language, worded once per
+    language (every page's header writes them)."""
+    return _suggestion_statuses(translation.get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _suggestion_statuses(language):
+    with translation.override(language):
+        return tuple(search_views.suggestion_statuses())
 
 
 def page_helpers(request):
@@ -228,6 +244,7 @@ def environment(**options):
         film_name=film_name,
         person_name=person_name,
         own_script_name=names.own_script_name,
+        suggestion_statuses=suggestion_statuses,
     )
     env.filters.update(
         date=date,

@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from ..images import clean_image, record_fields, store_image
 from ..models import Image
 from ..models.image import FILM_KINDS, PERSON_KINDS
-from .base import ArchiveAdmin, ArchiveForm, ArchiveInlineFormSet, StackedInline
+from .base import ArchiveAdmin, StackedInline
 from .conflicts import StaleSaveFormMixin
+from .forms import ArchiveForm, ArchiveInlineFormSet
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 PREVIEW_WIDTH = 160

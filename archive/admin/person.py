@@ -12,8 +12,9 @@ from ..models import Person, Role
 from ..text import fold
 from .autocomplete import NewRecordAutocompleteSelect, NewRecordChoiceField
 from .award import PersonAwardInline
-from .base import RECORD_FIELDSET, ArchiveAdmin, ArchiveRowForm, TabularInline, film_label
+from .base import RECORD_FIELDSET, ArchiveAdmin, TabularInline, film_label
 from .citations import SourcingAdminMixin, UnsourcedFactsFilter
+from .forms import ArchiveRowForm
 from .image import PersonImageInline
 
 

@@ -58,3 +58,17 @@ def form_errors(response):
     for inline in response.context["inline_admin_formsets"]:
         errors += [inline.formset.non_form_errors(), *inline.formset.errors]
     return [error for error in errors if error]
+
+
+def film_page_data(client, film):
+    """The POST data of a film's admin page, left as it is."""
+    return page_data(client.get(change_url(film)))
+
+
+def add_row(data, prefix, **fields):
+    """Append one inline row to ``data``, as the "Add another" link does."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in fields.items():
+        data[f"{prefix}-{index}-{name}"] = value if isinstance(value, list) else str(value)
+    return data

@@ -24,15 +24,8 @@ from django.utils import translation
 from archive.admin.rows import RowSelect, SameForEveryRowMixin, draw_inline
 from archive.models import FilmTitle, Person, Role
 from archive.tests import factories as f
-from archive.tests.admin_helpers import change_url, form_errors, page_data
+from archive.tests.admin_helpers import add_row, change_url, form_errors, page_data
 from archive.tests.image_files import add_image
-
-
-def add_row(data, prefix, **fields):
-    index = int(data[f"{prefix}-TOTAL_FORMS"])
-    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
-    for name, value in fields.items():
-        data[f"{prefix}-{index}-{name}"] = str(value)
 
 
 def test_a_person_typed_into_a_credit_row_is_created_with_the_credit(archive, ana):

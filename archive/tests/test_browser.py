@@ -802,6 +802,24 @@ def test_the_header_box_suggests_and_the_keyboard_picks_one(open_visitor):
     expect(heading(page)).to_have_text(shown("Ryu Seung-ryong"))
 
 
+def test_the_header_box_says_its_suggestions_in_korean_under_ko(open_visitor):
+    visitor = open_visitor()
+    page = visitor.page
+    visitor.goto("/ko/films/")
+    box = page.get_by_role("combobox", name="영화, 인물, 수상 검색")
+    box.focus()
+    box.press_sequentially("ryu seung", delay=30)
+    listbox = page.get_by_role("listbox", name="제안")
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    expect(page.get_by_role("status")).to_have_text(
+        "제안 1개: 위아래 화살표로 고르고 Enter 키로 여세요."
+    )
+    box.fill("")
+    box.press_sequentially("zzqx", delay=30)
+    expect(page.get_by_role("status")).to_have_text("제안이 없습니다.")
+    expect(listbox).to_be_hidden()
+
+
 def test_without_javascript_the_header_box_lands_on_the_search_page(open_visitor):
     visitor = open_visitor(java_script_enabled=False)
     page = visitor.page

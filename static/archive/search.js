@@ -2,7 +2,10 @@
    of suggestions). Typing two or more characters asks /search/suggest/ for at most eight
    suggestions; Down and Up move through them, Enter opens the chosen one, Escape closes the
    list; a live region says how many there are. Without this script, or with nothing chosen,
-   the box submits to /search/ as a plain form. */
+   the box submits to /search/ as a plain form. The words are the page's language's, written
+   by the server into the form's data attributes (templates/jinja2/archive/includes/
+   _site_header.html): the list's name, and what the live region says for each number of
+   suggestions, so that each language's plural forms come from its catalogue. */
 (function () {
   "use strict";
   var form = document.querySelector("form.site-search[data-suggest]");
@@ -21,7 +24,7 @@
   list.id = input.id + "-suggestions";
   list.className = "suggestions";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Suggestions");
+  list.setAttribute("aria-label", form.getAttribute("data-suggest-label"));
   list.hidden = true;
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -81,12 +84,10 @@
     if (suggestions.length) {
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") +
-        ": use the up and down arrows to choose, Enter to open.";
     } else {
       close();
-      status.textContent = "No suggestions.";
     }
+    status.textContent = form.getAttribute("data-suggest-status-" + suggestions.length) || "";
   }
 
   function suggest() {

@@ -7,6 +7,7 @@ Requests go through ``factories.get``, which empties the public page cache first
 
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -16,6 +17,7 @@ from pytest_django.asserts import assertContains
 from archive.models import FilmTitle, Person, Role
 from archive.tests import factories as f
 from archive.tests.pages import film_url, person_url
+from archive.views.search import SUGGESTIONS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("archive")]
 
@@ -62,6 +64,55 @@ def test_the_header_box_searches_everything(client):
     )
     assertContains(response, f'data-suggest="{SUGGEST}"')
     assertContains(response, '<script src="/static/archive/search.js" defer></script>')
+
+
+class FormAttributes(HTMLParser):
+    """The attributes of the header's search form."""
+
+    def __init__(self):
+        super().__init__()
+        self.attributes = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form" and ("class", "site-search") in attrs:
+            self.attributes = dict(attrs)
+
+
+HINT = "use the up and down arrows to choose, Enter to open."
+KO_HINT = "위아래 화살표로 고르고 Enter 키로 여세요."
+TR_HINT = "seçmek için yukarı ve aşağı ok tuşlarını, açmak için Enter tuşunu kullanın."
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "statuses"),
+    [
+        (
+            "en",
+            "Suggestions",
+            {0: "No suggestions.", 1: f"1 suggestion: {HINT}", 2: f"2 suggestions: {HINT}"},
+        ),
+        (
+            "ko",
+            "제안",
+            {0: "제안이 없습니다.", 1: f"제안 1개: {KO_HINT}", 8: f"제안 8개: {KO_HINT}"},
+        ),
+        ("tr", "Öneriler", {0: "Öneri yok.", 1: f"1 öneri: {TR_HINT}", 2: f"2 öneri: {TR_HINT}"}),
+    ],
+)
+def test_the_header_box_words_its_suggestions_in_the_language(client, language, label, statuses):
+    """search.js names the list and says how many suggestions there are with the words the
+    page gives it: one sentence for each number the endpoint may answer, in the language's
+    plural forms (Korean has one, English and Turkish two)."""
+    with translation.override(language):
+        home = reverse("archive:home")
+    parser = FormAttributes()
+    parser.feed(f.get(client, home).content.decode())
+    form = parser.attributes
+
+    assert form["data-suggest-label"] == label
+    assert {count: form[f"data-suggest-status-{count}"] for count in statuses} == statuses
+    said = [name for name in form if name.startswith("data-suggest-status-")]
+    assert said == [f"data-suggest-status-{count}" for count in range(SUGGESTIONS + 1)]
 
 
 def test_a_persons_name_finds_the_person(client):
