@@ -5,7 +5,7 @@ other language it is shown by its title in that language when the archive record
 ``FilmTitle`` of that language: 7번방의 선물 for a Korean visitor), with the archive's title
 beside it. One rule chooses that title, for the film page and for every list that names
 films (:func:`first_local`); the lists read the titles of all their films at once, in one
-``values()`` query (:func:`local_titles`), and none in the default language.
+query (:func:`local_titles`), and none in the default language.
 
 Lists still sort by the archive's title: the sort walks an index of it, the same in every
 language.
@@ -14,8 +14,9 @@ language.
 from operator import attrgetter
 
 from django.conf import settings
+from django.db import connections, router
 
-from .models import FilmTitle
+from .models import FilmTitle, Language
 from .names import record_language_code, visitor_language
 
 #: The kinds of title that may stand as a film's title in a language, the first found first:
@@ -63,20 +64,25 @@ def page_titles(film, titles, language):
 
 def local_titles(film_ids):
     """``{film id: its title in the active language}`` for those of ``film_ids`` that have
-    one: one ``values()`` query, none in the default language or for no films."""
+    one: one query, none in the default language or for no films."""
     language = visitor_language()
     ids = {pk for pk in film_ids if pk is not None}
     if language is None or not ids:
         return {}
-    rows = (
-        FilmTitle.objects.filter(
-            film_id__in=sorted(ids),
-            language__code=record_language_code(language),
-            kind__in=LOCAL_KINDS,
+    # The lists' hot path: one plain query, written out rather than built by the ORM
+    # (whose building of it cost more than running it), on the database the router
+    # reads titles from.
+    connection = connections[router.db_for_read(FilmTitle)]
+    ids = sorted(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.film_id, t.kind, t.text FROM {FilmTitle._meta.db_table} t "
+            f"JOIN {Language._meta.db_table} l ON l.id = t.language_id "
+            f"WHERE l.code = %s AND t.kind IN ({', '.join(['%s'] * len(LOCAL_KINDS))}) "
+            f"AND t.film_id IN ({', '.join(['%s'] * len(ids))}) ORDER BY t.film_id, t.id",
+            [record_language_code(language), *LOCAL_KINDS, *ids],
         )
-        .order_by("film_id", "pk")
-        .values_list("film_id", "kind", "text")
-    )
+        rows = cursor.fetchall()
     by_film = {}
     for film_id, kind, text in rows:
         by_film.setdefault(film_id, []).append((kind, text))
