@@ -113,6 +113,12 @@ class CodesFilter(django_filters.ModelMultipleChoiceFilter):
             return qs
         return qs.filter(**{f"{self.field_name}__in": ids(value)})
 
+    def __deepcopy__(self, memo):
+        """Every FilterSet deep-copies its filters; the copies share the records' queryset,
+        which is only ever chained from (the form's field takes its own ``all()``), never
+        evaluated: deep-copying a queryset copies its whole SQL query."""
+        return copy_sharing(self, memo, self.extra["queryset"])
+
 
 class RelatedFilter(CodesFilter):
     """ "Any of" several related records, as a ``pk__in`` sub-query (no join, no DISTINCT).
@@ -128,6 +134,17 @@ class RelatedFilter(CodesFilter):
         if not value:
             return qs
         return qs.filter(pk__in=self.subquery(ids(value)))
+
+
+def copy_sharing(original, memo, *shared):
+    """A deep copy of ``original`` (a filter) whose copy keeps the very objects ``shared``
+    instead of copies of them."""
+    for value in shared:
+        memo[id(value)] = value
+    clone = original.__class__.__new__(original.__class__)
+    memo[id(original)] = clone
+    clone.__dict__.update(copy.deepcopy(original.__dict__, memo))
+    return clone
 
 
 def ids(records):
@@ -156,11 +173,7 @@ class SortFilter(django_filters.ChoiceFilter):
     def __deepcopy__(self, memo):
         """Every FilterSet deep-copies its filters; the copies share ``options``, orderings
         that are read and never changed, so copying their expressions would be waste."""
-        memo[id(self.options)] = self.options
-        clone = self.__class__.__new__(self.__class__)
-        memo[id(self)] = clone
-        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
-        return clone
+        return copy_sharing(self, memo, self.options)
 
     def filter(self, qs, value):
         return qs.order_by(*self.options[value or self.default][1])

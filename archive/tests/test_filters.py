@@ -651,3 +651,34 @@ def test_no_record_chosen_is_an_empty_list_and_filtering_by_it_asks_nothing(
         filterset.qs  # noqa: B018 (built, not run)
     assert filterset.form.cleaned_data["country"] == []
     assert filterset.form.cleaned_data["genre"] == []
+
+
+@pytest.mark.parametrize(
+    "filterset_class", [AdaptationFilter, AwardFilter, FilmFilter, PersonFilter]
+)
+def test_a_filtersets_filters_are_its_own_and_share_what_is_never_changed(filterset_class):
+    """A FilterSet deep-copies its class's filters; the records' querysets and the sort
+    orderings are shared, as read and never changed (``filter_types.copy_sharing``)."""
+    first = filterset_class(QueryDict(""), queryset=filterset_class._meta.model.objects.all())
+    second = filterset_class(QueryDict(""), queryset=filterset_class._meta.model.objects.all())
+    shared = 0
+    for name, base in filterset_class.base_filters.items():
+        assert first.filters[name] is not base
+        assert first.filters[name] is not second.filters[name]
+        if "queryset" in base.extra:
+            assert first.filters[name].queryset is base.extra["queryset"]
+            shared += 1
+        if hasattr(base, "options"):
+            assert first.filters[name].options is base.options
+            shared += 1
+    assert shared >= 1
+
+
+def test_the_shared_records_queryset_is_never_evaluated(db):
+    base = AwardFilter.base_filters["ceremony"].extra["queryset"]
+    for ceremony in ("grand-bell-awards", "baeksang-arts-awards"):
+        filterset = AwardFilter(QueryDict(f"ceremony={ceremony}"), queryset=Award.objects.all())
+        rows = list(filterset.qs)
+        assert rows and {award.ceremony.slug for award in rows} == {ceremony}
+    # Django has no public way to tell a queryset was evaluated: its result cache is it.
+    assert base._result_cache is None
