@@ -36,11 +36,22 @@ class SearchField(forms.CharField):
             raise forms.ValidationError(self.error_messages["control"], code="control")
 
 
-class SearchFilter(django_filters.CharFilter):
+class SharedSettingsMixin:
+    """A filter whose copies share its settings (``extra``: its field's arguments, among
+    them choices and a records' queryset). Every FilterSet deep-copies its class's filters,
+    on every request; the settings are read and never changed (a queryset here is a
+    queryset, never a function of the request, which django-filter would write back into
+    them), so copying them, lazy labels, choices and SQL queries and all, would be waste."""
+
+    def __deepcopy__(self, memo):
+        return copy_sharing(self, memo, self.extra)
+
+
+class SearchFilter(SharedSettingsMixin, django_filters.CharFilter):
     field_class = SearchField
 
 
-class YearFilter(django_filters.NumberFilter):
+class YearFilter(SharedSettingsMixin, django_filters.NumberFilter):
     """A whole year within the archive's range; letters or 1e9 are a clear error."""
 
     field_class = forms.IntegerField
@@ -85,7 +96,11 @@ class ChoicesField(MultipleChoiceField):
         return super().clean([item for item in value or [] if str(item).strip()])
 
 
-class ChoicesFilter(django_filters.MultipleChoiceFilter):
+class ChoiceFilter(SharedSettingsMixin, django_filters.ChoiceFilter):
+    pass
+
+
+class ChoicesFilter(SharedSettingsMixin, django_filters.MultipleChoiceFilter):
     field_class = ChoicesField
 
     def __init__(self, *args, **kwargs):
@@ -93,7 +108,7 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-class CodesFilter(django_filters.ModelMultipleChoiceFilter):
+class CodesFilter(SharedSettingsMixin, django_filters.ModelMultipleChoiceFilter):
     """ "Any of" several records by code or slug; ``case="upper"`` folds ``kr`` to ``KR``.
 
     ``unknown`` words the error for a value that names no record.
@@ -114,10 +129,8 @@ class CodesFilter(django_filters.ModelMultipleChoiceFilter):
         return qs.filter(**{f"{self.field_name}__in": ids(value)})
 
     def __deepcopy__(self, memo):
-        """Every FilterSet deep-copies its filters; the copies share the records' queryset,
-        which is only ever chained from (the form's field takes its own ``all()``), never
-        evaluated: deep-copying a queryset copies its whole SQL query."""
-        return copy_sharing(self, memo, self.extra["queryset"])
+        # The records' queryset is kept twice, in ``extra`` and as an attribute.
+        return copy_sharing(self, memo, self.extra, self.queryset)
 
 
 class RelatedFilter(CodesFilter):
@@ -171,9 +184,9 @@ class SortFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
     def __deepcopy__(self, memo):
-        """Every FilterSet deep-copies its filters; the copies share ``options``, orderings
-        that are read and never changed, so copying their expressions would be waste."""
-        return copy_sharing(self, memo, self.options)
+        """As :class:`SharedSettingsMixin`'s, and the copies share ``options`` too: orderings
+        that are read and never changed."""
+        return copy_sharing(self, memo, self.extra, self.options)
 
     def filter(self, qs, value):
         return qs.order_by(*self.options[value or self.default][1])

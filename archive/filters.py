@@ -12,12 +12,12 @@ as their ids (the form has read them already), not as a nested ``SELECT ... WHER
 table's index.
 """
 
-import django_filters
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .filter_types import (
     ArchiveFilterSet,
+    ChoiceFilter,
     ChoicesFilter,
     CodesFilter,
     FilmRelationFilter,
@@ -79,7 +79,7 @@ class FilmFilter(ArchiveFilterSet):
         unknown=_("There is no person “%(value)s” in the archive."),
         label=_("Person"),
     )
-    adapted = django_filters.ChoiceFilter(
+    adapted = ChoiceFilter(
         choices=[("yes", _("Has adaptations")), ("no", _("Has no adaptations"))],
         method="filter_adapted",
         label=_("Adaptations"),
@@ -216,7 +216,7 @@ class AwardFilter(ArchiveFilterSet):
     )
     year = YearFilter(label=_("Year"))
     category = SearchFilter(method="filter_category", label=_("Category"))
-    result = django_filters.ChoiceFilter(choices=Award.Result.choices, label=_("Result"))
+    result = ChoiceFilter(choices=Award.Result.choices, label=_("Result"))
     person = CodesFilter(
         queryset=Person.objects.all(),
         to_field_name="slug",

@@ -657,14 +657,16 @@ def test_no_record_chosen_is_an_empty_list_and_filtering_by_it_asks_nothing(
     "filterset_class", [AdaptationFilter, AwardFilter, FilmFilter, PersonFilter]
 )
 def test_a_filtersets_filters_are_its_own_and_share_what_is_never_changed(filterset_class):
-    """A FilterSet deep-copies its class's filters; the records' querysets and the sort
-    orderings are shared, as read and never changed (``filter_types.copy_sharing``)."""
+    """A FilterSet deep-copies its class's filters; their settings, the records' querysets
+    and the sort orderings are shared, as read and never changed
+    (``filter_types.copy_sharing``)."""
     first = filterset_class(QueryDict(""), queryset=filterset_class._meta.model.objects.all())
     second = filterset_class(QueryDict(""), queryset=filterset_class._meta.model.objects.all())
     shared = 0
     for name, base in filterset_class.base_filters.items():
         assert first.filters[name] is not base
         assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].extra is base.extra
         if "queryset" in base.extra:
             assert first.filters[name].queryset is base.extra["queryset"]
             shared += 1
