@@ -59,6 +59,9 @@ class Hit:
     #: The archive's own title or name when the label is in the visitor's language; hits
     #: rank by the archive's, so they come in the same order in every language.
     own_label: str = ""
+    #: A person's best-known film, ``(its id, the arguments of models.person.distinction
+    #: but its title)``, so the detail can name it in the visitor's language.
+    known_for: tuple = ()
 
     @property
     def key(self):
@@ -68,14 +71,22 @@ class Hit:
 
 def in_visitor_language(hits):
     """Films shown by their titles in the visitor's language, the archive's title beside
-    them (``titles.local_titles``: one query for every film of ``hits``, none in the
-    default language). People are named in it as their hits are made (``person_hit``)."""
-    found = titles.local_titles(hit.pk for hit in hits if hit.kind == "film")
+    them, and people's best-known films named by theirs (``titles.local_titles``: one
+    query for every film of ``hits``, none in the default language). People are named in
+    it as their hits are made (``person_hit``)."""
+    found = titles.local_titles(
+        [hit.pk for hit in hits if hit.kind == "film"]
+        + [hit.known_for[0] for hit in hits if hit.known_for]
+    )
     for hit in hits:
-        local = found.get(hit.pk) if hit.kind == "film" else None
-        if local and local != hit.label:
-            hit.own_label = hit.also = hit.label
-            hit.label = local
+        if hit.kind == "film":
+            local = found.get(hit.pk)
+            if local and local != hit.label:
+                hit.own_label = hit.also = hit.label
+                hit.label = local
+        elif hit.known_for and (local := found.get(hit.known_for[0])):
+            first_year, last_year, year, birth_date = hit.known_for[1:]
+            hit.detail = distinction(first_year, last_year, local, year, birth_date)
     return hits
 
 
@@ -217,6 +228,7 @@ PERSON_FIELDS = (
     "known_for_title",
     "known_for_year",
     "birth_date",
+    "known_for_film_id",
 )
 
 
@@ -255,6 +267,15 @@ def person_hit(row, rank=EXACT, folded=""):
         also=name if own else original,
         pk=row["pk"],
         own_label=name if own else "",
+        known_for=(
+            row["known_for_film_id"],
+            row["first_year"],
+            row["last_year"],
+            row["known_for_year"],
+            row["birth_date"],
+        )
+        if row["known_for_film_id"]
+        else (),
     )
 
 

@@ -111,6 +111,7 @@ PERSON_FIELDS = (
     "known_for_title",
     "known_for_year",
     "birth_date",
+    "known_for_film_id",
 )
 
 
@@ -230,6 +231,10 @@ def localize_adaptations(rows):
     )
 
 
+def localize_people(rows):
+    return localize(rows, ("known_for_film_id", "known_for_title", "known_for_local_title"))
+
+
 def localize_awards(rows):
     return localize(rows, ("film_id", "film__title", "film_local_title"))
 
@@ -268,7 +273,10 @@ class Reader:
 
 FILMS = Reader(FILM_FIELDS, finish_films, page_extra=(localize_films, attach_posters))
 PEOPLE = Reader(
-    PERSON_FIELDS, finish_people, prepare=with_credit_counts, page_extra=(attach_portraits,)
+    PERSON_FIELDS,
+    finish_people,
+    prepare=with_credit_counts,
+    page_extra=(localize_people, attach_portraits),
 )
 ADAPTATIONS = Reader(
     ADAPTATION_FIELDS, finish_adaptations, page_extra=(localize_adaptations, adaptation_posters)

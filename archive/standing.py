@@ -5,8 +5,8 @@ columns so that search can rank by them and every list can show them without a q
   award or nomination.
 - ``Person.importance``: their credits, plus 5 for each award or nomination.
 - ``Person.first_year``, ``last_year``: the years of their films (years active).
-- ``Person.known_for_title``, ``known_for_year``: their best-known film, the most important
-  of their films (then their best billing, then the newest).
+- ``Person.known_for_title``, ``known_for_year``, ``known_for_film``: their best-known film,
+  the most important of their films (then their best billing, then the newest).
 
 Each is one SQL ``UPDATE`` with sub-queries, for a few records after an edit (``signals.py``)
 or for the whole archive after a bulk load (the generator). A person's best-known film
@@ -46,24 +46,33 @@ def film_importance(role=Role, adaptation=Adaptation, award=Award):
     return roles + adaptations * 10 + awards * 5
 
 
-def person_standing(role=Role, award=Award):
-    """The columns of :class:`Person` this module keeps, as expressions."""
-    credits = role.objects.filter(person=OuterRef("pk"))
-    dated = credits.filter(film__year__isnull=False)
-    best = credits.order_by(
+def best_known(role=Role):
+    """A person's credits, the one of their best-known film first."""
+    return role.objects.filter(person=OuterRef("pk")).order_by(
         F("film__importance").desc(),
         F("billing").asc(nulls_last=True),
         F("film__year").desc(nulls_last=True),
         "film_id",
     )
-    return {
+
+
+def person_standing(role=Role, award=Award, person=Person):
+    """The columns of :class:`Person` this module keeps, as expressions: those that
+    ``person`` has (a migration's historical model may come before a column)."""
+    credits = role.objects.filter(person=OuterRef("pk"))
+    dated = credits.filter(film__year__isnull=False)
+    best = best_known(role)
+    columns = {
         "importance": _count(credits, "person")
         + _count(award.objects.filter(person=OuterRef("pk")), "person") * 5,
         "first_year": Subquery(dated.order_by("film__year").values("film__year")[:1]),
         "last_year": Subquery(dated.order_by("-film__year").values("film__year")[:1]),
         "known_for_title": Coalesce(Subquery(best.values("film__title")[:1]), Value("")),
         "known_for_year": Subquery(best.values("film__year")[:1]),
+        "known_for_film": Subquery(best.values("film_id")[:1]),
     }
+    kept = {field.name for field in person._meta.get_fields()}
+    return {name: value for name, value in columns.items() if name in kept}
 
 
 def changed(instance):
@@ -144,6 +153,7 @@ def refresh_all(apps=None):
     get("archive", "Film").objects.update(
         importance=film_importance(role, get("archive", "Adaptation"), award)
     )
-    get("archive", "Person").objects.update(**person_standing(role, award))
+    person = get("archive", "Person")
+    person.objects.update(**person_standing(role, award, person))
     if apps is None:
         entries.refresh_all()

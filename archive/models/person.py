@@ -171,6 +171,16 @@ class Person(VersionedModel):
     last_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     known_for_title = models.CharField(max_length=300, blank=True, editable=False)
     known_for_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    # The film itself, so that a page can name it by its title in the visitor's language.
+    known_for_film = models.ForeignKey(
+        "archive.Film",
+        verbose_name=_("best-known film"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = PersonManager()
     history = ArchiveHistory(m2m_fields=["sources"])

@@ -1,7 +1,10 @@
 """How much films and people matter, and what tells namesakes apart (archive/standing.py),
 kept in step by the signals and rebuilt whole after a bulk load."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from archive import standing
 from archive.models import Film, Person
@@ -15,7 +18,13 @@ def columns():
     people = {
         row[0]: row[1:]
         for row in Person.objects.values_list(
-            "slug", "importance", "first_year", "last_year", "known_for_title", "known_for_year"
+            "slug",
+            "importance",
+            "first_year",
+            "last_year",
+            "known_for_title",
+            "known_for_year",
+            "known_for_film__slug",
         )
     }
     return films, people
@@ -32,7 +41,14 @@ def test_the_seed_films_and_people_are_ranked_by_credits_adaptations_and_awards(
     assert films[f.ORIGINAL] == 16 + 5 * 10 + 7 * 5
     assert max(films, key=films.get) == f.ORIGINAL
     # 1 credit and 3 awards; the remakes matter less than the original.
-    assert people["ryu-seung-ryong"] == (1 + 3 * 5, 2013, 2013, "Miracle in Cell No. 7", 2013)
+    assert people["ryu-seung-ryong"] == (
+        1 + 3 * 5,
+        2013,
+        2013,
+        "Miracle in Cell No. 7",
+        2013,
+        f.ORIGINAL,
+    )
 
 
 def test_the_signals_keep_what_a_whole_rebuild_gives(archive):
@@ -43,7 +59,7 @@ def test_the_signals_keep_what_a_whole_rebuild_gives(archive):
     f.adaptation(remake, f.film("Gift Again", 2031))
     kept = columns()
     Film.objects.update(importance=0)
-    Person.objects.update(importance=0, first_year=None, known_for_title="")
+    Person.objects.update(importance=0, first_year=None, known_for_title="", known_for_film=None)
     standing.refresh_all()
     assert columns() == kept
     director.refresh_from_db()
@@ -57,6 +73,29 @@ def test_a_film_renamed_renames_its_peoples_best_known_film(archive):
     film.title = "Miracle in Cell Number 7"
     film.save()
     assert Person.objects.get(slug="ryu-seung-ryong").known_for_title == "Miracle in Cell Number 7"
+
+
+def test_a_best_known_film_deleted_gives_way_to_the_next(archive):
+    ryu = Person.objects.get(slug="ryu-seung-ryong")
+    other = f.film("Another Ryu Film", 2016)
+    f.role(other, ryu)
+    Film.objects.get(slug=f.ORIGINAL).delete()
+    ryu.refresh_from_db()
+    assert (ryu.known_for_film, ryu.known_for_title, ryu.known_for_year) == (
+        other,
+        "Another Ryu Film",
+        2016,
+    )
+
+
+def test_the_migration_fills_every_persons_best_known_film(archive):
+    """Migration 0019's filling, run on today's models, gives what the refresh keeps."""
+    migration = importlib.import_module("archive.migrations.0019_known_for_film")
+    kept = columns()
+    Person.objects.update(known_for_film=None)
+    migration.fill_known_for_film(apps, None)
+    assert columns() == kept
+    assert Person.objects.filter(known_for_film__isnull=False).exists()
 
 
 def test_someone_without_credits_is_just_their_name():

@@ -133,6 +133,9 @@ class SearchView(TemplateView):
             ("ceremonies", gettext("Awards ceremonies"), ceremonies),
         ):
             groups.append(self.group(name, heading, hits, len(hits), None, start, None))
+        # The films' titles in the visitor's language, and those of the people's best-known
+        # films, for every group at once (the hits are changed in place).
+        ranking.in_visitor_language([hit for group in groups for hit in group["hits"]])
         if page > 1 and not any(group["hits"] for group in groups):
             raise Http404(
                 gettext("There is no page %(page)s of results for this search.") % {"page": page}
@@ -153,7 +156,7 @@ class SearchView(TemplateView):
 
     @staticmethod
     def group(name, heading, hits, count, see_all, start, folded):
-        shown = ranking.in_visitor_language(hits[start : start + PER_GROUP])
+        shown = hits[start : start + PER_GROUP]
         capped = count > COUNT_CAP
         counted = (
             gettext("more than %(count)s")

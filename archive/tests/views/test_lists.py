@@ -483,7 +483,7 @@ EXTRA_QUERIES = [
     (reverse("archive:film-list"), 1),
     (reverse("archive:film-list") + "?genre=drama&genre=comedy-drama&country=TR", 1),
     (reverse("archive:film-list") + "?q=no-such-film", 0),
-    (reverse("archive:person-list"), 0),
+    (reverse("archive:person-list"), 1),  # their best-known films
     (reverse("archive:adaptation-list"), 1),
     (reverse("archive:award-list"), 1),
     (film_url(ORIGINAL), 1),

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from archive.models import Person
@@ -115,3 +116,21 @@ def test_person_page_shows_life_dates_place_and_biography(client):
     )
     assertContains(response, '<dd><time datetime="2050">2050</time></dd>', html=True)
     assertContains(response, "<p>Second paragraph.</p>", html=True)
+
+
+def person_row(body, slug):
+    """The person list's table row that links to the person ``slug``."""
+    (row,) = [row for row in body.split("<tr>") if f"/people/{slug}/" in row]
+    return row.split("</tr>")[0]
+
+
+def test_person_list_names_the_best_known_film_in_the_visitors_language(client):
+    english = reverse("archive:person-list")
+    with translation.override("ko"):
+        korean = reverse("archive:person-list")
+    query = {"q": "Ryu Seung-ryong"}
+    # English first: a visit under /ko/ is remembered for the unprefixed addresses.
+    row = person_row(f.body(f.get(client, english, data=query)), "ryu-seung-ryong")
+    assert ">Miracle in Cell No. 7 (2013)</td>" in row
+    row = person_row(f.body(f.get(client, korean, data=query)), "ryu-seung-ryong")
+    assert '7번방의 선물 <span class="also">Miracle in Cell No. 7</span> (2013)' in row

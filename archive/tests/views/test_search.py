@@ -405,8 +405,9 @@ def test_a_page_and_its_suggestions_make_a_fixed_number_of_queries(
     for text in ("sung", "miracle", "zzqxv", "예승", "ry"):
         with django_assert_num_queries(3):
             suggest(client, text)
-    # In Korean or Turkish, one query more where films are shown (their titles in the
-    # language), however many; none for a page or suggestions without a film.
+    # In Korean or Turkish, one query more where films are shown or named (their titles in
+    # the language, a person's best-known film's too), however many; none for a page or
+    # suggestions that name no film.
     for language in ("ko", "tr"):
         with translation.override(language):
             page, suggestions = reverse("archive:search"), reverse("archive:search-suggest")
@@ -414,7 +415,7 @@ def test_a_page_and_its_suggestions_make_a_fixed_number_of_queries(
             expected = {"sung": 6, "miracle": 7, "zzqxv": 8}[text] + films_shown
             with django_assert_num_queries(expected):
                 f.get(client, page, data={"q": text})
-        for text, films_shown in (("miracle", True), ("류승룡", False), ("zzqxv", False)):
+        for text, films_shown in (("miracle", True), ("류승룡", True), ("zzqxv", False)):
             with django_assert_num_queries(3 + films_shown):
                 f.get(client, suggestions, data={"q": text})
 
@@ -446,3 +447,16 @@ def test_a_search_finds_the_same_records_in_the_same_order_in_every_language(cli
         )
     assert found["en"][0] and found["en"][1]
     assert found["ko"] == found["en"] == found["tr"]
+
+
+def test_a_persons_suggestion_names_their_best_known_film_in_the_visitors_language(client):
+    with translation.override("ko"):
+        korean = reverse("archive:search-suggest")
+    (ryu,) = [
+        hit
+        for hit in json.loads(f.get(client, korean, data={"q": "류승룡"}).content)
+        if hit["kind"] == "person"
+    ]
+    assert "7번방의 선물, 2013" in ryu["detail"]
+    (ryu,) = [hit for hit in suggest(client, "류승룡") if hit["kind"] == "person"]
+    assert "Miracle in Cell No. 7, 2013" in ryu["detail"]
