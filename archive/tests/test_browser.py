@@ -140,9 +140,12 @@ class Watch:
     def _failed(self, request):
         # The admin's autocomplete (select2) aborts a search that a newer keystroke replaced,
         # leaving a page drops the header box's suggestions still on their way (a fetch), and
-        # the browser drops a page's icon when the test moves on before it arrived.
+        # the browser drops a page's icon or an image a script added (the admin's calendar
+        # icon) when the test moves on before it arrived. A missing one answers 404, which
+        # _response reports.
         superseded = request.failure == "net::ERR_ABORTED" and (
-            request.resource_type in ("xhr", "fetch") or request.url.endswith("/favicon.svg")
+            request.resource_type in ("xhr", "fetch", "image")
+            or request.url.endswith("/favicon.svg")
         )
         if self.same_origin(request.url) and not superseded:
             self.problems.append(f"request failed: {request.url} ({request.failure})")
