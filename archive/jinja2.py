@@ -18,7 +18,7 @@ and language in the active language (archive/names.py); ``film_name()`` and ``pe
 a film by its title in the visitor's language (archive/titles.py) and a person by their name
 in that language's script, each with the archive's own beside it where it differs;
 ``suggestion_statuses()`` what the header box's suggestions say of their number
-(archive/views/search.py).
+(archive/ranking.py).
 
 A page rendered for a request gets these helpers from :func:`page_helpers` instead (a context
 processor: the page's own names shadow the environment's), bound once to the language, URL
@@ -41,8 +41,7 @@ from django.utils.timezone import template_localtime
 from jinja2 import Environment, pass_context, pass_eval_context
 from markupsafe import Markup, escape
 
-from . import citations, i18n, names
-from .views import search as search_views
+from . import citations, i18n, names, ranking
 
 
 @pass_context
@@ -119,7 +118,7 @@ def _translated(language, context, message):
 
 
 def suggestion_statuses():
-    """``views.search.suggestion_statuses()`` in the active language, worded once per
+    """``ranking.suggestion_statuses()`` in the active language, worded once per
     language (every page's header writes them)."""
     return _suggestion_statuses(translation.get_language())
 
@@ -127,7 +126,7 @@ def suggestion_statuses():
 @functools.lru_cache(maxsize=16)
 def _suggestion_statuses(language):
     with translation.override(language):
-        return tuple(search_views.suggestion_statuses())
+        return tuple(ranking.suggestion_statuses())
 
 
 def page_helpers(request):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db import connections, router
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from . import entries, names, titles
 from .models import Company, Film, FilmTitle, Person, SearchEntry
@@ -32,6 +32,8 @@ from .text import fold
 
 #: The most rows read from each searched column (and so the deepest a group can page).
 CANDIDATES = 100
+#: Suggestions offered while typing, at most.
+SUGGESTIONS = 8
 #: Entries read for each record wanted: a record may match by several of its texts.
 LINES_PER_RECORD = 4
 #: The most companies or ceremonies a search reads (small tables).
@@ -350,3 +352,22 @@ def small_tables(text):
             hit = Hit(kind, name, url, tier, detail=detail)
         found[kind].append(hit)
     return found["company"], found["ceremony"]
+
+
+def suggestion_statuses():
+    """What the header box's live region says for 0 to ``SUGGESTIONS`` suggestions, in the
+    active language: ``statuses[n]`` for ``n`` of them.
+
+    The header template (through ``archive/jinja2.py``) writes them into the page
+    (``data-suggest-status-<n>``) for ``static/archive/search.js``, so each language's
+    plural forms come from its catalogue through ``ngettext``, and the suggestions' JSON
+    stays the plain list that DESIGN.md documents."""
+    return [gettext("No suggestions.")] + [
+        ngettext(
+            "%(count)s suggestion: use the up and down arrows to choose, Enter to open.",
+            "%(count)s suggestions: use the up and down arrows to choose, Enter to open.",
+            count,
+        )
+        % {"count": count}
+        for count in range(1, SUGGESTIONS + 1)
+    ]

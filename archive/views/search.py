@@ -14,19 +14,18 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.http import urlencode
-from django.utils.translation import gettext, gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from .. import cache, near, ranking
 from ..filter_types import SearchField
+from ..ranking import SUGGESTIONS
 from ..text import fold
 from .records import page_field
 
 #: Hits shown in each group on one page.
 PER_GROUP = 10
-#: Suggestions offered while typing, at most.
-SUGGESTIONS = 8
 #: Suggestions start at this many characters.
 SUGGEST_FROM = 2
 #: How many of each kind, in words: ``count`` in words, its plural form by the number ``n``.
@@ -38,25 +37,6 @@ NOUNS = {
 }
 #: Groups count their records up to this many ("more than 10,000 films").
 COUNT_CAP = 10_000
-
-
-def suggestion_statuses():
-    """What the header box's live region says for 0 to ``SUGGESTIONS`` suggestions, in the
-    active language: ``statuses[n]`` for ``n`` of them.
-
-    The header template writes them into the page (``data-suggest-status-<n>``) for
-    ``static/archive/search.js``, so each language's plural forms come from its catalogue
-    through ``ngettext``, and the suggestions' JSON stays the plain list that DESIGN.md
-    documents."""
-    return [gettext("No suggestions.")] + [
-        ngettext(
-            "%(count)s suggestion: use the up and down arrows to choose, Enter to open.",
-            "%(count)s suggestions: use the up and down arrows to choose, Enter to open.",
-            count,
-        )
-        % {"count": count}
-        for count in range(1, SUGGESTIONS + 1)
-    ]
 
 
 class SearchText(SearchField):
